@@ -1,0 +1,70 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public")
+    INTERNAL = "internal", _("internal")
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+
+
+class Source(TimeStampedModel):
+    """The citation behind a fact: a seed page, a public address or a document."""
+
+    key = models.SlugField(_("key"), max_length=80, unique=True, help_text=_("Stable code."))
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("address"), max_length=500, blank=True)
+    seed_file = models.CharField(
+        _("seed file"), max_length=100, blank=True, help_text=_("File name of a source page.")
+    )
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published = models.CharField(
+        _("published"),
+        max_length=10,
+        blank=True,
+        help_text=_("Date of publication with its precision: 2011, 2023-02 or 2024-05-14."),
+    )
+    licence = models.CharField(_("licence"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(url="") | ~models.Q(seed_file=""),
+                name="source_has_address_or_seed_file",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def citation(self) -> str:
+        return self.url or self.seed_file
+
+
+def localized(obj, field: str, language: str | None = None) -> str:
+    """The text of `field` in the active language, falling back to German, then English."""
+    from django.utils.translation import get_language
+
+    language = (language or get_language() or "de")[:2]
+    for code in (language, "de", "en"):
+        value = getattr(obj, f"{field}_{code}", "")
+        if value:
+            return value
+    return ""

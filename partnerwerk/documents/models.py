@@ -1,0 +1,85 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from partnerwerk.core.models import DatePrecision, Source, TimeStampedModel, Visibility, localized
+
+
+class DocumentKind(models.TextChoices):
+    MOU = "mou", _("memorandum of understanding")
+    AGREEMENT = "agreement", _("agreement")
+    CERTIFICATE = "certificate", _("certificate")
+    COUNCIL_RESOLUTION = "council_resolution", _("council resolution")
+    REPORT = "report", _("report")
+    PHOTO = "photo", _("photo")
+    PRESS_RELEASE = "press_release", _("press release")
+
+
+class DocumentStatus(models.TextChoices):
+    IN_PREPARATION = "in_preparation", _("in preparation")
+    DRAFT = "draft", _("draft")
+    FINAL = "final", _("final")
+    SIGNED = "signed", _("signed")
+
+
+class Document(TimeStampedModel):
+    """A file, or a known document whose file the office does not hold (yet)."""
+
+    key = models.SlugField(_("key"), max_length=120, unique=True, help_text=_("Stable code."))
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.FINAL
+    )
+    title_de = models.CharField(_("title (German)"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
+    credit = models.CharField(
+        _("credit line"), max_length=200, blank=True, help_text=_('e.g. "Bild: Stadt Dortmund"')
+    )
+    alt_text_de = models.TextField(_("alternative text (German)"), blank=True)
+    alt_text_en = models.TextField(_("alternative text (English)"), blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    step = models.ForeignKey(
+        "partnerships.Step",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    activity = models.ForeignKey(
+        "projects.Activity",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")

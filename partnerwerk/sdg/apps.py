@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SdgConfig(AppConfig):
+    name = "partnerwerk.sdg"
+    label = "sdg"

@@ -1,0 +1,163 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from partnerwerk.core.models import TimeStampedModel, localized
+
+
+class Goal(models.Model):
+    """One of the 17 Sustainable Development Goals (reference data, loaded by a migration)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), primary_key=True)
+    short_de = models.CharField(_("short title (German)"), max_length=200)
+    short_en = models.CharField(_("short title (English)"), max_length=200)
+    short_fr = models.CharField(_("short title (French)"), max_length=200)
+    title_de = models.TextField(_("title (German)"))
+    title_en = models.TextField(_("title (English)"))
+    title_fr = models.TextField(_("title (French)"))
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("SDG goal")
+        verbose_name_plural = _("SDG goals")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1, number__lte=17), name="goal_number_1_to_17"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.short}"
+
+    @property
+    def short(self) -> str:
+        return localized(self, "short")
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+
+class Target(models.Model):
+    code = models.CharField(_("code"), max_length=10, primary_key=True, help_text=_("e.g. 11.6"))
+    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="targets")
+    title_de = models.TextField(_("title (German)"))
+    title_en = models.TextField(_("title (English)"))
+    title_fr = models.TextField(_("title (French)"))
+
+    class Meta:
+        ordering = ["goal", "code"]
+        verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+
+class Indicator(models.Model):
+    code = models.CharField(_("code"), max_length=12, primary_key=True, help_text=_("e.g. 11.6.1"))
+    target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="indicators")
+    title_de = models.TextField(_("title (German)"))
+    title_en = models.TextField(_("title (English)"))
+    title_fr = models.TextField(_("title (French)"))
+
+    class Meta:
+        ordering = ["target", "code"]
+        verbose_name = _("SDG indicator")
+        verbose_name_plural = _("SDG indicators")
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+
+class Significance(models.TextChoices):
+    PRINCIPAL = "principal", _("principal")
+    SIGNIFICANT = "significant", _("significant")
+
+
+class TagOrigin(models.TextChoices):
+    PERSON = "person", _("set by a person")
+    SUGGESTION = "suggestion", _("suggested and confirmed")
+
+
+class SdgTag(TimeStampedModel):
+    """A goal, or a target of it, that a partnership, project or activity serves."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="tags")
+    target = models.ForeignKey(
+        Target, on_delete=models.PROTECT, null=True, blank=True, related_name="tags"
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sdg_tags",
+    )
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.CASCADE, null=True, blank=True, related_name="sdg_tags"
+    )
+    activity = models.ForeignKey(
+        "projects.Activity",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sdg_tags",
+    )
+    significance = models.CharField(
+        _("significance"),
+        max_length=12,
+        choices=Significance.choices,
+        default=Significance.SIGNIFICANT,
+    )
+    origin = models.CharField(
+        _("origin"), max_length=12, choices=TagOrigin.choices, default=TagOrigin.PERSON
+    )
+    note = models.TextField(_("note"), blank=True)
+    sources = models.ManyToManyField("core.Source", blank=True, verbose_name=_("sources"))
+
+    class Meta:
+        ordering = ["goal", "target"]
+        verbose_name = _("SDG tag")
+        verbose_name_plural = _("SDG tags")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        partnership__isnull=False, project__isnull=True, activity__isnull=True
+                    )
+                    | models.Q(
+                        partnership__isnull=True, project__isnull=False, activity__isnull=True
+                    )
+                    | models.Q(
+                        partnership__isnull=True, project__isnull=True, activity__isnull=False
+                    )
+                ),
+                name="sdgtag_exactly_one_subject",
+            ),
+            models.UniqueConstraint(
+                fields=["partnership", "goal"],
+                condition=models.Q(partnership__isnull=False, target__isnull=True),
+                name="sdgtag_unique_goal_per_partnership",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "goal"],
+                condition=models.Q(project__isnull=False, target__isnull=True),
+                name="sdgtag_unique_goal_per_project",
+            ),
+            models.UniqueConstraint(
+                fields=["activity", "goal"],
+                condition=models.Q(activity__isnull=False, target__isnull=True),
+                name="sdgtag_unique_goal_per_activity",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.target or self.goal)

@@ -1,0 +1,177 @@
+"""Partnerwerk settings: everything that differs between machines comes from the environment."""
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from partnerwerk.environment import env_bool, env_choice, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(env_str("PARTNERWERK_VAR_DIR", str(BASE_DIR / "var")))
+
+ENV = env_choice("PARTNERWERK_ENV", ("dev", "test", "production"), "dev")
+PRODUCTION = ENV == "production"
+
+DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
+SECRET_KEY = env_str("PARTNERWERK_SECRET_KEY", "" if PRODUCTION else DEV_SECRET_KEY)
+DEBUG = env_bool("PARTNERWERK_DEBUG", default=ENV == "dev")
+ALLOWED_HOSTS = env_list(
+    "PARTNERWERK_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver"
+)
+
+if PRODUCTION:
+    problems = []
+    if len(SECRET_KEY) < 50 or SECRET_KEY == DEV_SECRET_KEY or len(set(SECRET_KEY)) < 5:
+        problems.append(
+            "PARTNERWERK_SECRET_KEY must be set to a random value of at least 50 characters"
+        )
+    if DEBUG:
+        problems.append("PARTNERWERK_DEBUG must be off")
+    if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
+        problems.append(
+            "PARTNERWERK_ALLOWED_HOSTS must list the site's host names (no '*')"
+        )
+    if problems:
+        raise ImproperlyConfigured(
+            "PARTNERWERK_ENV=production refuses to start: " + "; ".join(problems) + "."
+        )
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_countries",
+    "ninja",
+    "partnerwerk.core",
+    "partnerwerk.places",
+    "partnerwerk.sdg",
+    "partnerwerk.actors",
+    "partnerwerk.programmes",
+    "partnerwerk.partnerships",
+    "partnerwerk.projects",
+    "partnerwerk.documents",
+    "partnerwerk.exchange",
+    "partnerwerk.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "partnerwerk.urls"
+WSGI_APPLICATION = "partnerwerk.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "partnerwerk" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    },
+]
+
+# Database: SQLite (WAL) by default, PostgreSQL through DATABASE_URL.
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'partnerwerk.sqlite3'}")
+if not DATABASE_URL.startswith(("sqlite:", "postgres:", "postgresql:")):
+    raise ImproperlyConfigured(
+        f"DATABASE_URL must start with sqlite:// or postgres://, not {DATABASE_URL!r}."
+    )
+_database = dj_database_url.parse(DATABASE_URL)
+if _database["ENGINE"] == "django.db.backends.sqlite3":
+    if _database["NAME"] != ":memory:":
+        Path(_database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    _database["OPTIONS"] = {
+        # WAL lets readers work while one writer writes; the busy timeout makes a second
+        # writer wait instead of failing at once.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("PARTNERWERK_SQLITE_TIMEOUT", 20),
+    }
+else:
+    _database["OPTIONS"] = {
+        "pool": {
+            "min_size": env_int("PARTNERWERK_DB_POOL_MIN", 1),
+            "max_size": env_int("PARTNERWERK_DB_POOL_MAX", 10),
+        }
+    }
+    _database["CONN_MAX_AGE"] = 0  # the pool keeps connections; Django must not as well
+_database["TEST"] = {"NAME": env_str("PARTNERWERK_TEST_DATABASE_NAME", "") or None}
+DATABASES = {"default": _database}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "de"
+LANGUAGES = [("de", _("German")), ("en", _("English"))]
+# Content languages: the UI speaks German and English; reference texts (SDGs) also French.
+CONTENT_LANGUAGES = ("de", "en", "fr")
+LOCALE_PATHS = [BASE_DIR / "partnerwerk" / "locale"]
+TIME_ZONE = "Europe/Berlin"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_URL = "media/"
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = env_bool("PARTNERWERK_SSL_REDIRECT", True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# The home municipality whose office runs this installation (GeoNames id of Dortmund).
+PARTNERWERK_HOME_GEONAMES_ID = env_int("PARTNERWERK_HOME_GEONAMES_ID", 2935517)
+PARTNERWERK_REFERENCE_DIR = Path(
+    env_str("PARTNERWERK_REFERENCE_DIR", str(BASE_DIR / "data" / "reference" / "dortmund"))
+)
+PARTNERWERK_SDG_DIR = BASE_DIR / "data" / "reference" / "sdg"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("PARTNERWERK_LOG_LEVEL", "INFO")},
+}

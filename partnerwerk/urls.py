@@ -1,0 +1,17 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from partnerwerk.api.api import api
+from partnerwerk.core import views as core_views
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("healthz", core_views.health, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", core_views.home, name="home"),
+    prefix_default_language=False,
+)
