@@ -30,9 +30,7 @@ if PRODUCTION:
     if DEBUG:
         problems.append("PARTNERWERK_DEBUG must be off")
     if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
-        problems.append(
-            "PARTNERWERK_ALLOWED_HOSTS must list the site's host names (no '*')"
-        )
+        problems.append("PARTNERWERK_ALLOWED_HOSTS must list the site's host names (no '*')")
     if problems:
         raise ImproperlyConfigured(
             "PARTNERWERK_ENV=production refuses to start: " + "; ".join(problems) + "."

@@ -46,7 +46,9 @@ class Organisation(TimeStampedModel):
     description_en = models.TextField(_("description (English)"), blank=True)
     address = models.TextField(_("postal address"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    iati_identifier = models.CharField(_("IATI organisation identifier"), max_length=100, blank=True)
+    iati_identifier = models.CharField(
+        _("IATI organisation identifier"), max_length=100, blank=True
+    )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
     class Meta:
@@ -174,9 +176,7 @@ class Involvement(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=(
-                    models.Q(
-                        partnership__isnull=False, project__isnull=True, activity__isnull=True
-                    )
+                    models.Q(partnership__isnull=False, project__isnull=True, activity__isnull=True)
                     | models.Q(
                         partnership__isnull=True, project__isnull=False, activity__isnull=True
                     )

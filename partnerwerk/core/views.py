@@ -16,5 +16,3 @@ def health(request):
 @require_GET
 def home(request):
     return render(request, "core/home.html", {"overview": selectors.partnership_overview()})
-
-

@@ -95,7 +95,10 @@ class Partnership(TimeStampedModel):
     description_en = models.TextField(_("description (English)"), blank=True)
     themes = models.ManyToManyField(Theme, blank=True, verbose_name=_("themes"))
     programmes = models.ManyToManyField(
-        "programmes.Programme", blank=True, related_name="partnerships", verbose_name=_("programmes")
+        "programmes.Programme",
+        blank=True,
+        related_name="partnerships",
+        verbose_name=_("programmes"),
     )
     succeeds = models.ForeignKey(
         "self",

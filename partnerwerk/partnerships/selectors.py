@@ -2,7 +2,6 @@
 
 from django.db.models import Count, Prefetch, QuerySet
 
-
 from partnerwerk.partnerships.models import Partnership, PartnershipStatus, Step
 from partnerwerk.sdg.models import SdgTag
 
@@ -59,5 +58,3 @@ def partnership_overview() -> dict:
         by_kind[row["kind"]] = by_kind.get(row["kind"], 0) + row["count"]
     active = sum(row["count"] for row in rows if row["status"] == PartnershipStatus.ACTIVE)
     return {"by_kind": by_kind, "active": active, "rows": list(rows)}
-
-

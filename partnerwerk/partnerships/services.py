@@ -1,4 +1,7 @@
-"""Writes to partnerships. Status and start date are derived here, from the steps, and nowhere else."""
+"""Writes to partnerships.
+
+Status and start date are derived here, from the steps, and nowhere else.
+"""
 
 import datetime
 

@@ -130,9 +130,7 @@ class SdgTag(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(
-                        partnership__isnull=False, project__isnull=True, activity__isnull=True
-                    )
+                    models.Q(partnership__isnull=False, project__isnull=True, activity__isnull=True)
                     | models.Q(
                         partnership__isnull=True, project__isnull=False, activity__isnull=True
                     )

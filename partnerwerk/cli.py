@@ -1,0 +1,33 @@
+"""The `partnerwerk` command: Django's management commands plus `serve`.
+
+Hyphenated names map to management commands (`load-reference` runs `load_reference`).
+"""
+
+import os
+import sys
+
+
+def serve(argv: list[str]) -> None:
+    """Serve the app with gunicorn (a production-grade server), static files by whitenoise."""
+    bind = os.environ.get("PARTNERWERK_BIND", "127.0.0.1:8000")
+    workers = os.environ.get("PARTNERWERK_WORKERS", "2")
+    args = ["gunicorn", "partnerwerk.wsgi:application", "--bind", bind, "--workers", workers]
+    args += ["--access-logfile", "-", *argv]
+    os.execvp(sys.executable, [sys.executable, "-m", *args])
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnerwerk.settings")
+    if argv and argv[0] == "serve":
+        serve(argv[1:])
+        return
+    if argv and not argv[0].startswith("-"):
+        argv[0] = argv[0].replace("-", "_")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["partnerwerk", *argv])
+
+
+if __name__ == "__main__":
+    main()
