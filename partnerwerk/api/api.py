@@ -1,5 +1,7 @@
 from ninja import NinjaAPI
 
+from partnerwerk.api import routes
+
 api = NinjaAPI(
     title="Partnerwerk API",
     version="1",
@@ -8,3 +10,8 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
     docs_url="/docs",
 )
+api.add_router("/partnerships", routes.partnerships)
+api.add_router("/places", routes.places)
+api.add_router("/projects", routes.projects)
+api.add_router("/activities", routes.activities)
+api.add_router("/organisations", routes.organisations)

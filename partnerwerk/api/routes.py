@@ -1,0 +1,115 @@
+"""The read-only public endpoints. Lists and details show only what the exports show."""
+
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from partnerwerk.api.pagination import SerializedPagination
+from partnerwerk.api.schemas import (
+    ActivityOut,
+    ErrorOut,
+    OrganisationOut,
+    PartnershipFilters,
+    PartnershipOut,
+    PlaceFilters,
+    PlaceOut,
+    ProjectOut,
+)
+from partnerwerk.exchange import selectors, serializers
+from partnerwerk.partnerships.selectors import partnership_filter
+
+partnerships = Router(tags=["partnerships"])
+places = Router(tags=["places"])
+projects = Router(tags=["projects"])
+activities = Router(tags=["activities"])
+organisations = Router(tags=["organisations"])
+
+
+@partnerships.get("", response=list[PartnershipOut], summary="List public partnerships")
+@paginate(SerializedPagination, serializer=serializers.partnership_to_dict)
+def partnership_index(request, filters: Query[PartnershipFilters]):
+    """Public partnerships, curated by the office unless `origin=registry` is asked for."""
+    queryset = selectors.public_partnership_list(origin=filters.origin)
+    return partnership_filter(
+        queryset,
+        kind=filters.kind,
+        status=filters.status,
+        country=filters.country,
+        theme=filters.theme,
+        sdg=filters.sdg,
+    )
+
+
+@partnerships.get(
+    "/{key}", response={200: PartnershipOut, 404: ErrorOut}, summary="One public partnership"
+)
+def partnership_detail(request, key: str):
+    partnership = selectors.public_partnership_list().filter(key=key).first()
+    if partnership is None:
+        raise HttpError(
+            404, _("There is no public partnership with the key “%(key)s”.") % {"key": key}
+        )
+    return serializers.partnership_to_dict(partnership)
+
+
+@places.get("", response=list[PlaceOut], summary="List places")
+@paginate(SerializedPagination, serializer=serializers.place_to_dict)
+def place_index(request, filters: Query[PlaceFilters]):
+    return selectors.place_list(country=filters.country)
+
+
+@places.get("/{int:geonames_id}", response={200: PlaceOut, 404: ErrorOut}, summary="One place")
+def place_detail(request, geonames_id: int):
+    place = selectors.place_list().filter(geonames_id=geonames_id).first()
+    if place is None:
+        raise HttpError(
+            404, _("There is no place with the GeoNames id %(id)s.") % {"id": geonames_id}
+        )
+    return serializers.place_to_dict(place)
+
+
+@projects.get("", response=list[ProjectOut], summary="List public projects")
+@paginate(SerializedPagination, serializer=serializers.project_to_dict)
+def project_index(request):
+    return selectors.public_project_list()
+
+
+@projects.get("/{key}", response={200: ProjectOut, 404: ErrorOut}, summary="One public project")
+def project_detail(request, key: str):
+    project = selectors.public_project_list().filter(key=key).first()
+    if project is None:
+        raise HttpError(404, _("There is no public project with the key “%(key)s”.") % {"key": key})
+    return serializers.project_to_dict(project)
+
+
+@activities.get("", response=list[ActivityOut], summary="List public activities")
+@paginate(SerializedPagination, serializer=serializers.activity_to_dict)
+def activity_index(request):
+    return selectors.public_activity_list()
+
+
+@activities.get("/{key}", response={200: ActivityOut, 404: ErrorOut}, summary="One public activity")
+def activity_detail(request, key: str):
+    activity = selectors.public_activity_list().filter(key=key).first()
+    if activity is None:
+        raise HttpError(
+            404, _("There is no public activity with the key “%(key)s”.") % {"key": key}
+        )
+    return serializers.activity_to_dict(activity)
+
+
+@organisations.get("", response=list[OrganisationOut], summary="List organisations")
+@paginate(SerializedPagination, serializer=serializers.organisation_to_dict)
+def organisation_index(request):
+    return selectors.organisation_list()
+
+
+@organisations.get(
+    "/{key}", response={200: OrganisationOut, 404: ErrorOut}, summary="One organisation"
+)
+def organisation_detail(request, key: str):
+    organisation = selectors.organisation_list().filter(key=key).first()
+    if organisation is None:
+        raise HttpError(404, _("There is no organisation with the key “%(key)s”.") % {"key": key})
+    return serializers.organisation_to_dict(organisation)
