@@ -9,10 +9,13 @@ import sys
 
 def serve(argv: list[str]) -> None:
     """Serve the app with gunicorn (a production-grade server), static files by whitenoise."""
-    bind = os.environ.get("PARTNERWERK_BIND", "127.0.0.1:8000")
-    workers = os.environ.get("PARTNERWERK_WORKERS", "2")
-    args = ["gunicorn", "partnerwerk.wsgi:application", "--bind", bind, "--workers", workers]
-    args += ["--access-logfile", "-", *argv]
+    args = ["gunicorn", "partnerwerk.wsgi:application", "--access-logfile", "-"]
+    # Options given on the command line win over the environment's defaults.
+    if not any(arg.startswith(("--bind", "-b")) for arg in argv):
+        args += ["--bind", os.environ.get("PARTNERWERK_BIND", "127.0.0.1:8000")]
+    if not any(arg.startswith(("--workers", "-w")) for arg in argv):
+        args += ["--workers", os.environ.get("PARTNERWERK_WORKERS", "2")]
+    args += argv
     os.execvp(sys.executable, [sys.executable, "-m", *args])
 
 
