@@ -1,6 +1,7 @@
 from ninja import NinjaAPI
 
 from partnerwerk.api import routes
+from partnerwerk.api.sdg_routes import sdg_router
 
 api = NinjaAPI(
     title="Partnerwerk API",
@@ -15,3 +16,4 @@ api.add_router("/places", routes.places)
 api.add_router("/projects", routes.projects)
 api.add_router("/activities", routes.activities)
 api.add_router("/organisations", routes.organisations)
+api.add_router("/sdg", sdg_router)

