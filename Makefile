@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/partnerwerk
 
-.PHONY: run test test-sqlite test-postgres check lint format migrations-check setup db clean
+.PHONY: run test test-sqlite test-postgres check lint format migrations-check setup db clean browser
 
 # The environment is rebuilt only when pyproject.toml changes, so a second run is fast.
 $(STAMP): pyproject.toml
@@ -15,7 +15,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Front-end packages come from the npm registry (package-lock.json) and are copied into
+# partnerwerk/static/vendor/; nothing is loaded from a CDN.
+VENDOR := partnerwerk/static/vendor/.copied
+$(VENDOR): package.json package-lock.json bin/copy-vendor.mjs
+	@command -v npm >/dev/null || { echo "Node.js with npm is needed for the front-end packages." >&2; exit 1; }
+	npm ci --no-audit --no-fund --silent
+	npm run --silent vendor
+	touch $(VENDOR)
+
+# Browser tests use Debian's chromium (never a downloaded browser).
+CHROMIUM := $(shell command -v chromium 2>/dev/null)
+browser:
+ifeq ($(CHROMIUM),)
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing chromium from Debian's packages"; \
+	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Browser tests need Debian's chromium: apt-get install chromium" >&2; exit 1; fi
+endif
+
+setup: $(STAMP) $(VENDOR)
 
 db: setup
 	@mkdir -p var
@@ -29,10 +48,10 @@ run: db
 
 test: test-sqlite test-postgres
 
-test-sqlite: setup
+test-sqlite: setup browser
 	$(BIN)/pytest -n 2 -q
 
-test-postgres: setup
+test-postgres: setup browser
 	bin/with-postgres $(BIN)/pytest -n 2 -q
 
 lint: setup
@@ -49,4 +68,4 @@ migrations-check: setup
 check: lint migrations-check test
 
 clean:
-	rm -rf $(VENV) var static_root
+	rm -rf $(VENV) var node_modules partnerwerk/static/vendor

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "partnerwerk.documents",
     "partnerwerk.exchange",
     "partnerwerk.api",
+    "partnerwerk.feedback",
+    "partnerwerk.portal",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "partnerwerk.core.security.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "partnerwerk.urls"
@@ -138,6 +141,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# partnerwerk/static/vendor/ is filled by `npm ci && npm run vendor` (see package.json).
+STATICFILES_DIRS = [BASE_DIR / "partnerwerk" / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns at start-up when it is missing
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -149,6 +154,13 @@ MEDIA_URL = "media/"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Everything the portal loads comes from its own host: no CDN, no external fonts, no inline
+# scripts or style attributes (partnerwerk/core/security.py sends it).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
 SESSION_COOKIE_HTTPONLY = True
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("PARTNERWERK_SSL_REDIRECT", True)
@@ -167,6 +179,8 @@ PARTNERWERK_REFERENCE_DIR = Path(
     env_str("PARTNERWERK_REFERENCE_DIR", str(BASE_DIR / "data" / "reference" / "dortmund"))
 )
 PARTNERWERK_SDG_DIR = BASE_DIR / "data" / "reference" / "sdg"
+# Feedback messages one address may send per hour through the accessibility feedback form.
+PARTNERWERK_FEEDBACK_PER_HOUR = env_int("PARTNERWERK_FEEDBACK_PER_HOUR", 5)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,6 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("", core_views.home, name="home"),
+    path("", include("partnerwerk.portal.urls")),
     prefix_default_language=False,
 )

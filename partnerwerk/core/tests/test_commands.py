@@ -3,10 +3,18 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import translation
 
 from partnerwerk.cli import main
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The assertions read the English messages; the default language is German.
+    with translation.override("en"):
+        yield
 
 
 def test_ensure_admin_creates_one_administrator_and_prints_the_password_once():

@@ -1,0 +1,25 @@
+// Copy the front-end files the portal serves from node_modules into partnerwerk/static/vendor/.
+// Run by `npm run vendor` after `npm ci`; nothing is ever loaded from a CDN.
+import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const target = join(root, "partnerwerk", "static", "vendor");
+const files = {
+  "leaflet/dist/leaflet.js": "leaflet/leaflet.js",
+  "leaflet/dist/leaflet.css": "leaflet/leaflet.css",
+  "leaflet/dist/images": "leaflet/images",
+  "leaflet/LICENSE": "leaflet/LICENSE",
+  "topojson-client/dist/topojson-client.min.js": "topojson-client/topojson-client.min.js",
+  "topojson-client/LICENSE": "topojson-client/LICENSE",
+  "world-atlas/countries-110m.json": "world-atlas/countries-110m.json",
+  "world-atlas/LICENSE": "world-atlas/LICENSE",
+};
+
+rmSync(target, { recursive: true, force: true });
+for (const [from, to] of Object.entries(files)) {
+  mkdirSync(dirname(join(target, to)), { recursive: true });
+  cpSync(join(root, "node_modules", from), join(target, to), { recursive: true });
+}
+console.log(`Copied ${Object.keys(files).length} front-end files to ${target}`);

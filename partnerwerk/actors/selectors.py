@@ -1,0 +1,39 @@
+"""Reads of organisations and people for the public portal."""
+
+from django.conf import settings
+from django.db.models import Count, Q
+
+from partnerwerk.actors.models import Organisation, OrganisationKind, Person, Role
+from partnerwerk.core.models import Visibility
+
+
+def office_contact() -> dict:
+    """The office that runs the partnerships and its public contact person.
+
+    The office is the home city's own department that coordinates the most public
+    partnerships; there is no flag for it, so the data decides.
+    """
+    home = settings.PARTNERWERK_HOME_GEONAMES_ID
+    office = (
+        Organisation.objects.filter(kind=OrganisationKind.CITY_OFFICE, place__geonames_id=home)
+        .annotate(
+            coordinated=Count(
+                "involvements",
+                filter=Q(
+                    involvements__role=Role.COORDINATOR,
+                    involvements__partnership__visibility=Visibility.PUBLIC,
+                ),
+            )
+        )
+        .select_related("parent")
+        .order_by("-coordinated", "name")
+        .first()
+    )
+    person = None
+    if office is not None:
+        person = (
+            Person.objects.filter(organisation=office, visibility=Visibility.PUBLIC)
+            .order_by("name")
+            .first()
+        )
+    return {"office": office, "person": person}

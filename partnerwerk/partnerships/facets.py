@@ -1,0 +1,173 @@
+"""Search, facets and sorting of the public partnerships index.
+
+Each facet counts the partnerships that match every other active filter, so a visitor sees
+how many results choosing a value would give. The number of queries is fixed: one per facet.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from partnerwerk.partnerships.models import Partnership, PartnershipKind, PartnershipStatus, Theme
+from partnerwerk.places.models import Continent
+from partnerwerk.sdg.models import Goal, SdgTag
+
+# Facet name: the field its counts group by.
+FACET_FIELDS = {
+    "kind": "kind",
+    "status": "status",
+    "continent": "partner__continent",
+    "country": "partner__country",
+    "theme": "themes__code",
+    "sdg": "sdg_tags__goal",
+}
+FACET_TITLES = {
+    "kind": _("Kind"),
+    "status": _("Status"),
+    "continent": _("Continent"),
+    "country": _("Country"),
+    "theme": _("Theme"),
+    "sdg": _("Sustainable Development Goal"),
+}
+SORTS = {
+    "name": ("partner__name", "kind", "key"),
+    "-since": ("-since", "partner__name", "key"),
+    "since": ("since", "partner__name", "key"),
+    "country": ("partner__country", "partner__name", "key"),
+    "kind": ("kind", "partner__name", "key"),
+}
+SORT_LABELS = {
+    "name": _("Name"),
+    "-since": _("Newest first"),
+    "since": _("Oldest first"),
+    "country": _("Country"),
+    "kind": _("Kind"),
+}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str = ""
+
+
+@dataclass
+class Facet:
+    name: str
+    title: str
+    values: list[FacetValue] = field(default_factory=list)
+
+
+def public_partnerships() -> QuerySet:
+    """The public, curated partnerships of the home city."""
+    return (
+        Partnership.objects.public()
+        .curated()
+        .filter(home__geonames_id=settings.PARTNERWERK_HOME_GEONAMES_ID)
+    )
+
+
+def clean_filters(params) -> dict:
+    """The facet filters from GET parameters, keeping only values that can match."""
+    filters = {}
+    for name in FACET_FIELDS:
+        value = (params.get(name) or "").strip()
+        if value:
+            filters[name] = value
+    if "sdg" in filters and not filters["sdg"].isdigit():
+        del filters["sdg"]
+    if "country" in filters:
+        filters["country"] = filters["country"].upper()
+    return filters
+
+
+def _apply(queryset: QuerySet, filters: dict, skip: str = "") -> QuerySet:
+    for name, value in filters.items():
+        if name == skip:
+            continue
+        if name == "sdg":
+            # A partnership may carry a goal and several of its targets: match by id, so a
+            # partnership is counted once.
+            tagged = SdgTag.objects.filter(goal_id=int(value)).values("partnership_id")
+            queryset = queryset.filter(pk__in=tagged)
+        else:
+            queryset = queryset.filter(**{FACET_FIELDS[name]: value})
+    return queryset
+
+
+def search(queryset: QuerySet, text: str) -> QuerySet:
+    """Partnerships whose city names, description or themes contain `text`."""
+    text = text.strip()
+    if not text:
+        return queryset
+    by_theme = Partnership.objects.filter(
+        Q(themes__name_de__icontains=text) | Q(themes__name_en__icontains=text)
+    ).values("pk")
+    return queryset.filter(
+        Q(partner__name__icontains=text)
+        | Q(partner__name_de__icontains=text)
+        | Q(partner__name_en__icontains=text)
+        | Q(partner__name_native__icontains=text)
+        | Q(description_de__icontains=text)
+        | Q(description_en__icontains=text)
+        | Q(pk__in=by_theme)
+    )
+
+
+def partnership_search(*, params) -> dict:
+    """The page of results and the facets for the GET parameters of the index."""
+    filters = clean_filters(params)
+    base = search(public_partnerships(), params.get("q") or "")
+    sort = params.get("sort") if params.get("sort") in SORTS else "name"
+    results = (
+        _apply(base, filters)
+        .select_related("partner")
+        .prefetch_related("themes")
+        .order_by(*SORTS[sort])
+    )
+    return {
+        "results": results,
+        "filters": filters,
+        "sort": sort,
+        "facets": [_facet(name, base, filters) for name in FACET_FIELDS],
+    }
+
+
+def _labels(name: str, values: list[str]) -> dict[str, str]:
+    if name == "kind":
+        return {str(value): str(label) for value, label in PartnershipKind.choices}
+    if name == "status":
+        return {str(value): str(label) for value, label in PartnershipStatus.choices}
+    if name == "continent":
+        return {str(value): str(label) for value, label in Continent.choices}
+    if name == "country":
+        return {code: str(countries.name(code)) for code in values}
+    if name == "theme":
+        return {theme.code: theme.name for theme in Theme.objects.filter(code__in=values)}
+    return {str(goal.number): str(goal) for goal in Goal.objects.filter(number__in=values)}
+
+
+def _facet(name: str, base: QuerySet, filters: dict) -> Facet:
+    column = FACET_FIELDS[name]
+    rows = (
+        _apply(base, filters, skip=name)
+        .exclude(**{f"{column}__isnull": True})
+        .values(column)
+        .annotate(count=Count("id", distinct=True))
+        .order_by(column)
+    )
+    counts = {str(row[column]): row["count"] for row in rows}
+    labels = _labels(name, list(counts))
+    values = [
+        FacetValue(value, labels.get(value, value), count, filters.get(name) == value)
+        for value, count in counts.items()
+    ]
+    if name not in ("sdg", "kind", "status"):
+        values.sort(key=lambda item: item.label.lower())
+    return Facet(name=name, title=str(FACET_TITLES[name]), values=values)

@@ -1,0 +1,101 @@
+"""Reads of places for the public portal: the home city, its partner cities, one city."""
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+
+from partnerwerk.actors.models import Involvement
+from partnerwerk.core.models import Visibility
+from partnerwerk.documents.models import Document, DocumentKind
+from partnerwerk.partnerships.models import Partnership, Step
+from partnerwerk.places.models import Place
+from partnerwerk.projects.models import Project
+from partnerwerk.sdg.models import SdgTag
+
+
+def home_place() -> Place | None:
+    """The municipality whose office runs this installation (PARTNERWERK_HOME_GEONAMES_ID)."""
+    return Place.objects.filter(geonames_id=settings.PARTNERWERK_HOME_GEONAMES_ID).first()
+
+
+def _public_partnerships_of_home() -> QuerySet:
+    return (
+        Partnership.objects.public()
+        .curated()
+        .filter(home__geonames_id=settings.PARTNERWERK_HOME_GEONAMES_ID)
+    )
+
+
+def partner_place_list() -> QuerySet:
+    """Places that are partners of the home city in public, curated partnerships.
+
+    Each place carries `public_partnerships`, a list of its partnerships with the home city.
+    """
+    partnerships = _public_partnerships_of_home()
+    return (
+        Place.objects.filter(partner_partnerships__in=partnerships)
+        .distinct()
+        .prefetch_related(
+            Prefetch(
+                "partner_partnerships",
+                queryset=partnerships.order_by("kind", "key"),
+                to_attr="public_partnerships",
+            )
+        )
+        .order_by("name", "id")
+    )
+
+
+def _public_involvements() -> Prefetch:
+    # An internal person is never named on the public site.
+    return Prefetch(
+        "involvements",
+        queryset=Involvement.objects.exclude(person__visibility=Visibility.INTERNAL)
+        .select_related("organisation", "person")
+        .order_by("role", "id"),
+    )
+
+
+def _public_photos() -> Prefetch:
+    return Prefetch(
+        "documents",
+        queryset=Document.objects.filter(kind=DocumentKind.PHOTO, visibility=Visibility.PUBLIC)
+        .exclude(file="")
+        .order_by("date", "key"),
+        to_attr="public_photos",
+    )
+
+
+def partner_place_detail(*, geonames_id: int) -> Place | None:
+    """One partner city with everything its public page shows, fetched in a fixed number of
+    queries: partnerships with steps, sources, themes, SDGs, projects, involvements, photos."""
+    partnerships = (
+        _public_partnerships_of_home()
+        .select_related("succeeds", "succeeds__partner")
+        .prefetch_related(
+            Prefetch(
+                "steps",
+                queryset=Step.objects.order_by("date", "id").prefetch_related("sources"),
+            ),
+            "themes",
+            "sources",
+            Prefetch("sdg_tags", queryset=SdgTag.objects.select_related("goal", "target")),
+            Prefetch(
+                "projects",
+                queryset=Project.objects.public()
+                .prefetch_related(_public_photos())
+                .order_by("title_de"),
+            ),
+            _public_involvements(),
+            _public_photos(),
+        )
+        .order_by("kind", "key")
+    )
+    return (
+        Place.objects.filter(geonames_id=geonames_id, partner_partnerships__in=partnerships)
+        .distinct()
+        .prefetch_related(
+            "sources",
+            Prefetch("partner_partnerships", queryset=partnerships, to_attr="public_partnerships"),
+        )
+        .first()
+    )

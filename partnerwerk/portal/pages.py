@@ -1,0 +1,111 @@
+"""The portal's other pages: projects, activities, SDGs, the office, legal pages, errors."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from partnerwerk.actors.selectors import office_contact
+from partnerwerk.feedback.forms import FeedbackForm
+from partnerwerk.feedback.services import RateLimited, feedback_submit
+from partnerwerk.projects import selectors as projects
+from partnerwerk.sdg import selectors as sdg
+
+PAGE_SIZE = 30
+
+
+@require_GET
+def project_index(request):
+    page = Paginator(projects.public_project_list(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "portal/project_index.html", {"page": page})
+
+
+@require_GET
+def project_detail(request, key: str):
+    project = projects.public_project_detail(key=key)
+    if project is None:
+        raise Http404
+    return render(request, "portal/project_detail.html", {"project": project})
+
+
+@require_GET
+def activity_index(request):
+    """The timeline of activities, newest first, grouped by year in the template."""
+    timeline = projects.public_activity_timeline()
+    page = Paginator(timeline, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "portal/activity_index.html", {"page": page})
+
+
+@require_GET
+def activity_detail(request, key: str):
+    activity = projects.public_activity_detail(key=key)
+    if activity is None:
+        raise Http404
+    return render(request, "portal/activity_detail.html", {"activity": activity})
+
+
+@require_GET
+def goal_index(request):
+    return render(request, "portal/goal_index.html", {"goals": sdg.goal_list_with_counts()})
+
+
+@require_GET
+def goal_detail(request, number: int):
+    found = sdg.goal_detail(number=number)
+    if found is None:
+        raise Http404
+    return render(request, "portal/goal_detail.html", found)
+
+
+@require_GET
+def contact(request):
+    return render(request, "portal/contact.html", office_contact())
+
+
+@require_GET
+def imprint(request):
+    return render(request, "portal/imprint.html", office_contact())
+
+
+@require_GET
+def privacy(request):
+    return render(request, "portal/privacy.html", office_contact())
+
+
+def client_address(request) -> str:
+    """The sender's address. In production the app runs behind one reverse proxy, which
+    appends the address it saw to X-Forwarded-For: only that last entry can be trusted."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.PRODUCTION and forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@require_http_methods(["GET", "POST"])
+def accessibility(request):
+    form = FeedbackForm(request.POST or None, initial={"page": request.GET.get("page", "")})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback_submit(
+                ip_address=client_address(request),
+                language=get_language() or "",
+                **form.cleaned_data,
+            )
+        except RateLimited:
+            form.add_error(
+                None,
+                _("You have sent several messages within the hour. Please try again later."),
+            )
+            status = 429
+        else:
+            messages.success(request, _("Thank you. Your message has reached the office."))
+            return redirect(request.path + "#feedback")
+    elif request.method == "POST":
+        status = 400
+    context = office_contact() | {"form": form}
+    return render(request, "portal/accessibility.html", context, status=status)

@@ -1,0 +1,103 @@
+"""The portal's main pages: home with the map, the partnerships index, a partner city."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from partnerwerk.actors.selectors import office_contact
+from partnerwerk.partnerships import facets
+from partnerwerk.partnerships.models import PartnershipKind, PartnershipStatus
+from partnerwerk.partnerships.selectors import partnership_overview
+from partnerwerk.places import selectors as places
+from partnerwerk.portal.mapdata import map_data
+from partnerwerk.projects.selectors import latest_activities
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def home(request):
+    partner_places = list(places.partner_place_list())
+    overview = partnership_overview()
+    kind_labels = dict(PartnershipKind.choices)
+    context = {
+        "overview": overview,
+        "kind_counts": [
+            {"kind": kind, "label": kind_labels.get(kind, kind), "count": count}
+            for kind, count in overview["by_kind"].items()
+        ],
+        "total": sum(overview["by_kind"].values()),
+        "partner_places": partner_places,
+        "map": map_data(home=places.home_place(), partner_places=partner_places),
+        "activities": latest_activities(limit=5),
+        "kinds": PartnershipKind.choices,
+        "statuses": PartnershipStatus.choices,
+    }
+    return render(request, "portal/home.html", context)
+
+
+def _toggle_url(request, name: str, value: str, selected: bool) -> str:
+    """The index URL with one facet value chosen, or removed when it is chosen already."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    if selected:
+        params.pop(name, None)
+    else:
+        params[name] = value
+    return f"{request.path}?{params.urlencode()}" if params else request.path
+
+
+@require_GET
+def partnership_index(request):
+    found = facets.partnership_search(params=request.GET)
+    for facet in found["facets"]:
+        for item in facet.values:
+            item.url = _toggle_url(request, facet.name, item.value, item.selected)
+    page = Paginator(found["results"], PAGE_SIZE).get_page(request.GET.get("page"))
+    context = found | {
+        "page": page,
+        "query": request.GET.get("q", "").strip(),
+        "sorts": facets.SORT_LABELS,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+    }
+    return render(request, "portal/partnership_index.html", context)
+
+
+@require_GET
+def city(request, geonames_id: int):
+    place = places.partner_place_detail(geonames_id=geonames_id)
+    if place is None:
+        raise Http404
+    partnerships = place.public_partnerships
+    projects = {}
+    photos = []
+    organisations = {}
+    for partnership in partnerships:
+        photos.extend(partnership.public_photos)
+        for project in partnership.projects.all():
+            projects.setdefault(project.pk, project)
+        for involvement in partnership.involvements.all():
+            actor = involvement.organisation or involvement.person
+            organisations.setdefault((type(actor).__name__, actor.pk), (actor, []))[1].append(
+                involvement.get_role_display()
+            )
+    for project in projects.values():
+        photos.extend(project.public_photos)
+    goals = {tag.goal.number: tag.goal for p in partnerships for tag in p.sdg_tags.all()}
+    themes = {theme.code: theme for p in partnerships for theme in p.themes.all()}
+    context = {
+        "place": place,
+        "partnerships": partnerships,
+        "projects": list(projects.values()),
+        "photos": photos,
+        "involved": [
+            {"actor": actor, "roles": sorted(set(roles))} for actor, roles in organisations.values()
+        ],
+        "goals": [goals[number] for number in sorted(goals)],
+        "themes": sorted(themes.values(), key=lambda theme: theme.name.lower()),
+        "contact": office_contact(),
+        "home_geonames_id": settings.PARTNERWERK_HOME_GEONAMES_ID,
+    }
+    return render(request, "portal/city.html", context)

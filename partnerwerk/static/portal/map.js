@@ -1,0 +1,111 @@
+// The partner cities on a self-hosted world map. The data come from the JSON block the page
+// embeds (#map-data); the country shapes from the world-atlas file served by this site. The
+// same content is on the page as a list, so the map is an addition, never the only way.
+(function () {
+  "use strict";
+  var element = document.getElementById("partner-map");
+  var block = document.getElementById("map-data");
+  if (!element || !block || !window.L || !window.topojson) return;
+  var data = JSON.parse(block.textContent);
+  var LIVE = ["active", "approved"];
+
+  element.hidden = false;
+  var legend = document.getElementById("map-legend");
+  if (legend) legend.hidden = false;
+  var map = L.map(element, {
+    attributionControl: true,
+    worldCopyJump: false,
+    minZoom: 1,
+    maxZoom: 8,
+    maxBounds: [[-85, -200], [85, 200]],
+  }).setView([20, 10], 2);
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Natural Earth");
+
+  fetch(element.dataset.world)
+    .then(function (response) { return response.json(); })
+    .then(function (world) {
+      var countries = topojson.feature(world, world.objects.countries);
+      // Antarctica (ISO 3166 numeric 010) would only stretch across the bottom of the map.
+      countries.features = countries.features.filter(function (feature) {
+        return feature.id !== "010";
+      });
+      countries.features.forEach(function (feature) {
+        if (feature.geometry) unwrapGeometry(feature.geometry);
+      });
+      L.geoJSON(countries, {
+        interactive: false,
+        style: { color: "#9aa3ad", weight: 0.6, fillColor: "#f7f7f2", fillOpacity: 1 },
+      }).addTo(map).bringToBack();
+    });
+
+  // Rings that cross the antimeridian (Russia, Fiji) would be drawn as lines across the
+  // whole map; moving their western part east of 180° keeps them in one piece.
+  function unwrapRing(ring) {
+    var east = ring.some(function (point) { return point[0] > 160; });
+    var west = ring.some(function (point) { return point[0] < -160; });
+    if (!east || !west) return ring;
+    return ring.map(function (point) {
+      return point[0] < 0 ? [point[0] + 360, point[1]] : point;
+    });
+  }
+
+  function unwrapGeometry(geometry) {
+    if (geometry.type === "Polygon") {
+      geometry.coordinates = geometry.coordinates.map(unwrapRing);
+    } else if (geometry.type === "MultiPolygon") {
+      geometry.coordinates = geometry.coordinates.map(function (polygon) {
+        return polygon.map(unwrapRing);
+      });
+    }
+  }
+
+  function escapeText(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  var bounds = [];
+  if (data.home) {
+    var home = L.marker([data.home.lat, data.home.lon], {
+      icon: L.divIcon({ className: "home-marker", iconSize: [14, 14] }),
+      title: data.home.name,
+      alt: data.home.name,
+      keyboard: true,
+    }).addTo(map);
+    home.getElement().setAttribute("aria-label", data.home.name);
+    home.bindPopup("<strong>" + escapeText(data.home.name) + "</strong>");
+    bounds.push([data.home.lat, data.home.lon]);
+  }
+  data.cities.forEach(function (city) {
+    var live = LIVE.indexOf(city.status) !== -1;
+    if (data.home) {
+      L.polyline([[data.home.lat, data.home.lon], [city.lat, city.lon]], {
+        color: "#00549f",
+        weight: 1.5,
+        opacity: 0.6,
+        dashArray: live ? null : "4 4",
+        interactive: false,
+      }).addTo(map);
+    }
+    var label = city.name + ": " + city.label;
+    var marker = L.marker([city.lat, city.lon], {
+      icon: L.divIcon({
+        className: "partner-marker kind-" + city.kind + (live ? "" : " not-live"),
+        iconSize: [16, 16],
+      }),
+      title: label,
+      alt: label,
+      keyboard: true,
+      riseOnHover: true,
+    }).addTo(map);
+    marker.getElement().setAttribute("aria-label", label);
+    marker.bindPopup(
+      '<a href="' + encodeURI(city.url) + '">' + escapeText(city.name) + "</a><br>" +
+        escapeText(city.label)
+    );
+    bounds.push([city.lat, city.lon]);
+  });
+  if (bounds.length > 1) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 5 });
+})();
