@@ -8,6 +8,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const target = join(root, "partnerwerk", "static", "vendor");
 const files = {
   "leaflet/dist/leaflet.js": "leaflet/leaflet.js",
+  // leaflet.js names its source map; the manifest storage refuses a missing reference.
+  "leaflet/dist/leaflet.js.map": "leaflet/leaflet.js.map",
   "leaflet/dist/leaflet.css": "leaflet/leaflet.css",
   "leaflet/dist/images": "leaflet/images",
   "leaflet/LICENSE": "leaflet/LICENSE",
