@@ -2,7 +2,13 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from partnerwerk.core.models import Source, TimeStampedModel, Visibility, localized
+from partnerwerk.core.models import (
+    Source,
+    TimeStampedModel,
+    Visibility,
+    exactly_one_subject,
+    localized,
+)
 
 
 class OrganisationKind(models.TextChoices):
@@ -174,18 +180,7 @@ class Involvement(TimeStampedModel):
                 | models.Q(organisation__isnull=True, person__isnull=False),
                 name="involvement_organisation_or_person",
             ),
-            models.CheckConstraint(
-                condition=(
-                    models.Q(partnership__isnull=False, project__isnull=True, activity__isnull=True)
-                    | models.Q(
-                        partnership__isnull=True, project__isnull=False, activity__isnull=True
-                    )
-                    | models.Q(
-                        partnership__isnull=True, project__isnull=True, activity__isnull=False
-                    )
-                ),
-                name="involvement_exactly_one_subject",
-            ),
+            exactly_one_subject("involvement_exactly_one_subject"),
         ]
 
     def __str__(self):

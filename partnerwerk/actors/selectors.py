@@ -1,9 +1,9 @@
-"""Reads of organisations and people for the public portal."""
+"""Reads of organisations, people and their involvements for the public site."""
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
-from partnerwerk.actors.models import Organisation, OrganisationKind, Person, Role
+from partnerwerk.actors.models import Involvement, Organisation, OrganisationKind, Person, Role
 from partnerwerk.core.models import Visibility
 
 
@@ -37,3 +37,15 @@ def office_contact() -> dict:
             .first()
         )
     return {"office": office, "person": person}
+
+
+def public_involvements_prefetch() -> Prefetch:
+    """Involvements to show publicly: an internal person is never named, not even by key."""
+    return Prefetch(
+        "involvements",
+        queryset=Involvement.objects.filter(
+            Q(person__isnull=True) | Q(person__visibility=Visibility.PUBLIC)
+        )
+        .select_related("organisation", "person")
+        .order_by("role", "id"),
+    )

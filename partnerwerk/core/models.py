@@ -58,6 +58,15 @@ class Source(TimeStampedModel):
         return self.url or self.seed_file
 
 
+def exactly_one_subject(name: str) -> models.CheckConstraint:
+    """A row that belongs to exactly one partnership, project or activity."""
+    subjects = ("partnership", "project", "activity")
+    condition = models.Q()
+    for chosen in subjects:
+        condition |= models.Q(**{f"{field}__isnull": field != chosen for field in subjects})
+    return models.CheckConstraint(condition=condition, name=name)
+
+
 def localized(obj, field: str, language: str | None = None) -> str:
     """The text of `field` in the active language, falling back to German, then English."""
     from django.utils.translation import get_language

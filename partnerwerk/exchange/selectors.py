@@ -4,24 +4,15 @@ Every queryset here fetches the related rows its serializer touches, so the numb
 queries stays the same whether a page holds three rows or three hundred.
 """
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
-from partnerwerk.actors.models import Involvement, Organisation, Person
+from partnerwerk.actors.models import Organisation, Person
+from partnerwerk.actors.selectors import public_involvements_prefetch
 from partnerwerk.core.models import Visibility
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.partnerships.selectors import partnership_list
 from partnerwerk.places.models import Place
 from partnerwerk.projects.models import Activity, Project
-
-
-def _public_involvements() -> Prefetch:
-    # An internal person must not show up even as a key next to a public project.
-    return Prefetch(
-        "involvements",
-        queryset=Involvement.objects.filter(
-            Q(person__isnull=True) | Q(person__visibility=Visibility.PUBLIC)
-        ).select_related("organisation", "person"),
-    )
 
 
 def _public_partnerships() -> Prefetch:
@@ -65,7 +56,7 @@ def public_project_list() -> QuerySet:
         Project.objects.public()
         .select_related("programme")
         .prefetch_related(
-            _public_partnerships(), "themes", "sdg_tags", "sources", _public_involvements()
+            _public_partnerships(), "themes", "sdg_tags", "sources", public_involvements_prefetch()
         )
         .order_by("title_de", "key")
     )
@@ -76,7 +67,7 @@ def public_activity_list() -> QuerySet:
         Activity.objects.public()
         .select_related("place", "project")
         .prefetch_related(
-            _public_partnerships(), "themes", "sdg_tags", "sources", _public_involvements()
+            _public_partnerships(), "themes", "sdg_tags", "sources", public_involvements_prefetch()
         )
         # Undated activities last on SQLite and PostgreSQL alike (their defaults differ).
         .order_by(F("start_date").asc(nulls_last=True), "key")

@@ -3,9 +3,8 @@
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
-from partnerwerk.actors.models import Involvement
-from partnerwerk.core.models import Visibility
-from partnerwerk.documents.models import Document, DocumentKind
+from partnerwerk.actors.selectors import public_involvements_prefetch
+from partnerwerk.documents.selectors import public_photos_prefetch
 from partnerwerk.partnerships.models import Partnership, Step
 from partnerwerk.places.models import Place
 from partnerwerk.projects.models import Project
@@ -45,26 +44,6 @@ def partner_place_list() -> QuerySet:
     )
 
 
-def _public_involvements() -> Prefetch:
-    # An internal person is never named on the public site.
-    return Prefetch(
-        "involvements",
-        queryset=Involvement.objects.exclude(person__visibility=Visibility.INTERNAL)
-        .select_related("organisation", "person")
-        .order_by("role", "id"),
-    )
-
-
-def _public_photos() -> Prefetch:
-    return Prefetch(
-        "documents",
-        queryset=Document.objects.filter(kind=DocumentKind.PHOTO, visibility=Visibility.PUBLIC)
-        .exclude(file="")
-        .order_by("date", "key"),
-        to_attr="public_photos",
-    )
-
-
 def partner_place_detail(*, geonames_id: int) -> Place | None:
     """One partner city with everything its public page shows, fetched in a fixed number of
     queries: partnerships with steps, sources, themes, SDGs, projects, involvements, photos."""
@@ -82,11 +61,11 @@ def partner_place_detail(*, geonames_id: int) -> Place | None:
             Prefetch(
                 "projects",
                 queryset=Project.objects.public()
-                .prefetch_related(_public_photos())
+                .prefetch_related(public_photos_prefetch())
                 .order_by("title_de"),
             ),
-            _public_involvements(),
-            _public_photos(),
+            public_involvements_prefetch(),
+            public_photos_prefetch(),
         )
         .order_by("kind", "key")
     )

@@ -2,9 +2,8 @@
 
 from django.db.models import F, Prefetch, QuerySet
 
-from partnerwerk.actors.models import Involvement
-from partnerwerk.core.models import Visibility
-from partnerwerk.documents.models import Document, DocumentKind
+from partnerwerk.actors.selectors import public_involvements_prefetch
+from partnerwerk.documents.selectors import public_photos_prefetch
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.projects.models import Activity, Project
 from partnerwerk.sdg.models import SdgTag
@@ -14,26 +13,6 @@ def _public_partnerships() -> Prefetch:
     return Prefetch(
         "partnerships",
         queryset=Partnership.objects.public().select_related("partner").order_by("key"),
-    )
-
-
-def _public_involvements() -> Prefetch:
-    # An internal person is never named on the public site.
-    return Prefetch(
-        "involvements",
-        queryset=Involvement.objects.exclude(person__visibility=Visibility.INTERNAL)
-        .select_related("organisation", "person")
-        .order_by("role", "id"),
-    )
-
-
-def _public_photos() -> Prefetch:
-    return Prefetch(
-        "documents",
-        queryset=Document.objects.filter(kind=DocumentKind.PHOTO, visibility=Visibility.PUBLIC)
-        .exclude(file="")
-        .order_by("date", "key"),
-        to_attr="public_photos",
     )
 
 
@@ -59,8 +38,8 @@ def public_project_detail(*, key: str) -> Project | None:
             "themes",
             "sources",
             _sdg_tags(),
-            _public_involvements(),
-            _public_photos(),
+            public_involvements_prefetch(),
+            public_photos_prefetch(),
             Prefetch(
                 "activities",
                 queryset=Activity.objects.public().order_by(
@@ -101,8 +80,8 @@ def public_activity_detail(*, key: str) -> Activity | None:
             "themes",
             "sources",
             _sdg_tags(),
-            _public_involvements(),
-            _public_photos(),
+            public_involvements_prefetch(),
+            public_photos_prefetch(),
         )
         .first()
     )

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from partnerwerk.core.models import TimeStampedModel, localized
+from partnerwerk.core.models import TimeStampedModel, exactly_one_subject, localized
 
 
 class Goal(models.Model):
@@ -139,18 +139,7 @@ class SdgTag(TimeStampedModel):
         verbose_name = _("SDG tag")
         verbose_name_plural = _("SDG tags")
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(partnership__isnull=False, project__isnull=True, activity__isnull=True)
-                    | models.Q(
-                        partnership__isnull=True, project__isnull=False, activity__isnull=True
-                    )
-                    | models.Q(
-                        partnership__isnull=True, project__isnull=True, activity__isnull=False
-                    )
-                ),
-                name="sdgtag_exactly_one_subject",
-            ),
+            exactly_one_subject("sdgtag_exactly_one_subject"),
             models.UniqueConstraint(
                 fields=["partnership", "goal"],
                 condition=models.Q(partnership__isnull=False, target__isnull=True),
@@ -227,18 +216,7 @@ class SdgSuggestionDecision(models.Model):
         verbose_name = _("SDG suggestion decision")
         verbose_name_plural = _("SDG suggestion decisions")
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(partnership__isnull=False, project__isnull=True, activity__isnull=True)
-                    | models.Q(
-                        partnership__isnull=True, project__isnull=False, activity__isnull=True
-                    )
-                    | models.Q(
-                        partnership__isnull=True, project__isnull=True, activity__isnull=False
-                    )
-                ),
-                name="sdgsuggestiondecision_exactly_one_subject",
-            ),
+            exactly_one_subject("sdgsuggestiondecision_exactly_one_subject"),
         ]
 
     def __str__(self):
