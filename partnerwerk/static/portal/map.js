@@ -66,6 +66,29 @@
     return span.innerHTML;
   }
 
+  // Keyboard use: Enter on a marker opens its popup and moves the focus to the link in it
+  // (the popups come after all markers in the page, so Tab alone would first pass every other
+  // marker); Escape closes the popup and puts the focus back on its marker.
+  var openMarker = null;
+  function focusOnPopup(marker) {
+    marker.on("popupopen", function (event) {
+      openMarker = marker;
+      var link = event.popup.getElement().querySelector("a");
+      if (link) link.focus({ preventScroll: true });
+    });
+    marker.on("popupclose", function () {
+      if (openMarker === marker) openMarker = null;
+    });
+  }
+  element.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !openMarker) return;
+    if (!map.getPane("popupPane").contains(document.activeElement)) return;
+    var marker = openMarker;
+    marker.closePopup();
+    marker.getElement().focus();
+    event.preventDefault();
+  });
+
   var bounds = [];
   if (data.home) {
     var home = L.marker([data.home.lat, data.home.lon], {
@@ -76,6 +99,7 @@
     }).addTo(map);
     home.getElement().setAttribute("aria-label", data.home.name);
     home.bindPopup("<strong>" + escapeText(data.home.name) + "</strong>");
+    focusOnPopup(home);
     bounds.push([data.home.lat, data.home.lon]);
   }
   data.cities.forEach(function (city) {
@@ -105,6 +129,7 @@
       '<a href="' + encodeURI(city.url) + '">' + escapeText(city.name) + "</a><br>" +
         escapeText(city.label)
     );
+    focusOnPopup(marker);
     bounds.push([city.lat, city.lon]);
   });
   if (bounds.length > 1) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 5 });
