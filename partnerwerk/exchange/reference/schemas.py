@@ -5,9 +5,26 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from partnerwerk.actors.models import LegalBasis, OrganisationKind, Role
 from partnerwerk.core.dates import parse_partial_date
+from partnerwerk.core.models import Visibility
+from partnerwerk.documents.models import DocumentKind, DocumentStatus
+from partnerwerk.partnerships.models import (
+    PartnershipKind,
+    PartnershipOrigin,
+    PartnershipStatus,
+    StepKind,
+)
+from partnerwerk.programmes.models import ProgrammeKind
+from partnerwerk.projects.models import ActivityKind, ProjectStatus, TransactionKind
+from partnerwerk.sdg.models import Significance
 
 Slug = str
+
+
+def codes(choices):
+    """The model's own choice codes as a type, so the file and the database share one list."""
+    return Literal[tuple(choices.values)]
 
 
 class Record(BaseModel):
@@ -24,23 +41,13 @@ def _check_partial_date(value):
 class SdgRef(Record):
     goal: int = Field(ge=1, le=17)
     target: str | None = None
-    significance: Literal["principal", "significant"] = "significant"
+    significance: codes(Significance) = "significant"
 
 
 class InvolvementRecord(Record):
     organisation: Slug | None = None
     person: Slug | None = None
-    role: Literal[
-        "coordinator",
-        "lead",
-        "partner",
-        "funder",
-        "implementer",
-        "participant",
-        "contact",
-        "donor",
-        "adviser",
-    ]
+    role: codes(Role)
     note_de: str = ""
     note_en: str = ""
     sources: list[Slug] = Field(min_length=1)
@@ -85,20 +92,7 @@ class OrganisationRecord(Record):
     name: str
     name_en: str = ""
     short_name: str = ""
-    kind: Literal[
-        "city_office",
-        "municipal_company",
-        "university",
-        "school",
-        "association",
-        "company",
-        "chamber",
-        "funder",
-        "programme_operator",
-        "partner_administration",
-        "public_body",
-        "religious_community",
-    ]
+    kind: codes(OrganisationKind)
     parent: Slug | None = None
     place: int | None = None
     address: str = ""
@@ -115,8 +109,8 @@ class PersonRecord(Record):
     function_de: str = ""
     function_en: str = ""
     organisation: Slug | None = None
-    visibility: Literal["public", "internal"] = "internal"
-    legal_basis: Literal["public_task", "consent", "contract", "legitimate_interest"]
+    visibility: codes(Visibility) = "internal"
+    legal_basis: codes(LegalBasis)
     email: str = ""
     phone: str = ""
     sources: list[Slug] = Field(min_length=1)
@@ -126,7 +120,7 @@ class ProgrammeRecord(Record):
     key: Slug
     name_de: str
     name_en: str = ""
-    kind: Literal["federal", "state", "city_strategy", "event_series", "international"]
+    kind: codes(ProgrammeKind)
     description_de: str = ""
     description_en: str = ""
     operator: Slug | None = None
@@ -134,21 +128,8 @@ class ProgrammeRecord(Record):
     sources: list[Slug] = Field(min_length=1)
 
 
-StepKindCode = Literal[
-    "proposal",
-    "council_mandate",
-    "council_decision",
-    "start",
-    "agreement_signed",
-    "certificate_signed",
-    "visit",
-    "recorded",
-    "suspension",
-    "resumption",
-    "superseded",
-    "end",
-]
-StatusCode = Literal["proposed", "preparing", "approved", "active", "suspended", "ended"]
+StepKindCode = codes(StepKind)
+StatusCode = codes(PartnershipStatus)
 
 
 class StepRecord(Record):
@@ -167,9 +148,9 @@ class PartnershipRecord(Record):
     key: Slug
     home: int
     partner: int
-    kind: Literal["twinning", "friendship", "solidarity", "project", "climate", "contact"]
-    origin: Literal["curated", "registry"] = "curated"
-    visibility: Literal["public", "internal"] = "public"
+    kind: codes(PartnershipKind)
+    origin: codes(PartnershipOrigin) = "curated"
+    visibility: codes(Visibility) = "public"
     succeeds: Slug | None = None
     description_de: str = ""
     description_en: str = ""
@@ -183,9 +164,7 @@ class PartnershipRecord(Record):
 
 class TransactionRecord(Record):
     key: Slug
-    kind: Literal[
-        "incoming_funds", "commitment", "disbursement", "expenditure", "donation", "in_kind"
-    ]
+    kind: codes(TransactionKind)
     date: str | None = None
     amount: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
     currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")
@@ -193,7 +172,7 @@ class TransactionRecord(Record):
     description_en: str = ""
     provider: Slug | None = None
     receiver: Slug | None = None
-    visibility: Literal["public", "internal"] = "public"
+    visibility: codes(Visibility) = "public"
     sources: list[Slug] = Field(min_length=1)
 
     _date = field_validator("date", mode="before")(_check_partial_date)
@@ -205,13 +184,13 @@ class ProjectRecord(Record):
     title_en: str = ""
     summary_de: str = ""
     summary_en: str = ""
-    status: Literal["planned", "ongoing", "completed", "suspended", "cancelled"]
+    status: codes(ProjectStatus)
     start: str | None = None
     end: str | None = None
     partnerships: list[Slug] = []
     themes: list[Slug] = []
     programme: Slug | None = None
-    visibility: Literal["public", "internal"] = "public"
+    visibility: codes(Visibility) = "public"
     sdgs: list[int | SdgRef] = []
     involvements: list[InvolvementRecord] = []
     transactions: list[TransactionRecord] = []
@@ -224,17 +203,7 @@ class ActivityRecord(Record):
     key: Slug
     title_de: str
     title_en: str = ""
-    kind: Literal[
-        "delegation_visit",
-        "workshop",
-        "training",
-        "conference",
-        "meeting",
-        "donation",
-        "exchange",
-        "festival",
-        "signing",
-    ]
+    kind: codes(ActivityKind)
     description_de: str = ""
     description_en: str = ""
     start: str | None = None
@@ -244,7 +213,7 @@ class ActivityRecord(Record):
     project: Slug | None = None
     partnerships: list[Slug] = []
     themes: list[Slug] = []
-    visibility: Literal["public", "internal"] = "public"
+    visibility: codes(Visibility) = "public"
     sdgs: list[int | SdgRef] = []
     involvements: list[InvolvementRecord] = []
     transactions: list[TransactionRecord] = []
@@ -255,23 +224,15 @@ class ActivityRecord(Record):
 
 class DocumentRecord(Record):
     key: Slug
-    kind: Literal[
-        "mou",
-        "agreement",
-        "certificate",
-        "council_resolution",
-        "report",
-        "photo",
-        "press_release",
-    ]
-    status: Literal["in_preparation", "draft", "final", "signed"] = "final"
+    kind: codes(DocumentKind)
+    status: codes(DocumentStatus) = "final"
     title_de: str
     title_en: str = ""
     date: str | None = None
     credit: str = ""
     alt_text_de: str = ""
     alt_text_en: str = ""
-    visibility: Literal["public", "internal"] = "public"
+    visibility: codes(Visibility) = "public"
     partnership: Slug | None = None
     project: Slug | None = None
     activity: Slug | None = None
