@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_countries",
     "ninja",
+    "simple_history",
     "partnerwerk.core",
     "partnerwerk.places",
     "partnerwerk.sdg",
@@ -57,6 +58,9 @@ INSTALLED_APPS = [
     "partnerwerk.exchange",
     "partnerwerk.api",
     "partnerwerk.feedback",
+    "partnerwerk.registry",
+    "partnerwerk.accounts",
+    "partnerwerk.office",
     "partnerwerk.portal",
 ]
 
@@ -71,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "partnerwerk.core.security.ContentSecurityPolicyMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "partnerwerk.urls"

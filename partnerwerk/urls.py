@@ -12,6 +12,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("office/", include("partnerwerk.office.urls")),
     path("", include("partnerwerk.portal.urls")),
     prefix_default_language=False,
 )

@@ -1,13 +1,16 @@
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from partnerwerk.core.models import (
+    SoftDeleteModel,
     Source,
     TimeStampedModel,
     Visibility,
     exactly_one_subject,
     localized,
+    soft_delete_managers,
 )
 
 
@@ -26,7 +29,7 @@ class OrganisationKind(models.TextChoices):
     RELIGIOUS_COMMUNITY = "religious_community", _("religious community")
 
 
-class Organisation(TimeStampedModel):
+class Organisation(TimeStampedModel, SoftDeleteModel):
     key = models.SlugField(_("key"), max_length=80, unique=True, help_text=_("Stable code."))
     name = models.CharField(_("name"), max_length=300, help_text=_("Name in its own language."))
     name_en = models.CharField(_("English name"), max_length=300, blank=True)
@@ -57,6 +60,9 @@ class Organisation(TimeStampedModel):
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
+    objects, all_objects = soft_delete_managers()
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -83,7 +89,7 @@ class LegalBasis(models.TextChoices):
     LEGITIMATE_INTEREST = "legitimate_interest", _("legitimate interest (Art. 6(1)(f) GDPR)")
 
 
-class Person(TimeStampedModel):
+class Person(TimeStampedModel, SoftDeleteModel):
     key = models.SlugField(_("key"), max_length=80, unique=True, help_text=_("Stable code."))
     name = models.CharField(_("name"), max_length=200)
     honorific = models.CharField(_("title or honorific"), max_length=50, blank=True)
@@ -110,6 +116,9 @@ class Person(TimeStampedModel):
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
+    objects, all_objects = soft_delete_managers()
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("person")
@@ -135,7 +144,7 @@ class Role(models.TextChoices):
     ADVISER = "adviser", _("adviser")
 
 
-class Involvement(TimeStampedModel):
+class Involvement(TimeStampedModel, SoftDeleteModel):
     """An organisation or a person taking part in a partnership, project or activity."""
 
     organisation = models.ForeignKey(
@@ -169,6 +178,9 @@ class Involvement(TimeStampedModel):
     note_de = models.TextField(_("note (German)"), blank=True)
     note_en = models.TextField(_("note (English)"), blank=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    objects, all_objects = soft_delete_managers()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "id"]

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class TimeStampedModel(models.Model):
@@ -39,6 +41,8 @@ class Source(TimeStampedModel):
     )
     licence = models.CharField(_("licence"), max_length=200, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["key"]
         verbose_name = _("source")
@@ -77,3 +81,47 @@ def localized(obj, field: str, language: str | None = None) -> str:
         if value:
             return value
     return ""
+
+
+class SoftDeleteQuerySet(models.QuerySet):
+    def alive(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def deleted(self):
+        return self.filter(deleted_at__isnull=False)
+
+
+class AliveManager(models.Manager):
+    """The default manager: soft-deleted rows are invisible unless asked for."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+def soft_delete_managers(queryset_class=SoftDeleteQuerySet):
+    """`objects` without soft-deleted rows and `all_objects` with them, sharing one queryset."""
+    return (
+        AliveManager.from_queryset(queryset_class)(),
+        models.Manager.from_queryset(queryset_class)(),
+    )
+
+
+class SoftDeleteModel(models.Model):
+    """A record editors can delete and the office can restore: nothing is lost (decision 0007)."""
+
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("deleted by"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None

@@ -1,7 +1,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from partnerwerk.core.models import DatePrecision, Source, TimeStampedModel, Visibility, localized
+from partnerwerk.core.models import (
+    DatePrecision,
+    SoftDeleteModel,
+    Source,
+    TimeStampedModel,
+    Visibility,
+    localized,
+    soft_delete_managers,
+)
 
 
 class DocumentKind(models.TextChoices):
@@ -21,7 +30,7 @@ class DocumentStatus(models.TextChoices):
     SIGNED = "signed", _("signed")
 
 
-class Document(TimeStampedModel):
+class Document(TimeStampedModel, SoftDeleteModel):
     """A file, or a known document whose file the office does not hold (yet)."""
 
     key = models.SlugField(_("key"), max_length=120, unique=True, help_text=_("Stable code."))
@@ -71,6 +80,9 @@ class Document(TimeStampedModel):
         related_name="documents",
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    objects, all_objects = soft_delete_managers()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["key"]

@@ -1,7 +1,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from partnerwerk.core.models import DatePrecision, Source, TimeStampedModel, Visibility, localized
+from partnerwerk.core.models import (
+    DatePrecision,
+    SoftDeleteModel,
+    Source,
+    TimeStampedModel,
+    Visibility,
+    localized,
+    soft_delete_managers,
+)
 
 
 class Theme(TimeStampedModel):
@@ -14,6 +23,8 @@ class Theme(TimeStampedModel):
     goals = models.ManyToManyField(
         "sdg.Goal", blank=True, related_name="themes", verbose_name=_("SDG goals usually served")
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -59,7 +70,7 @@ class PartnershipQuerySet(models.QuerySet):
         return self.filter(origin=PartnershipOrigin.CURATED)
 
 
-class Partnership(TimeStampedModel):
+class Partnership(TimeStampedModel, SoftDeleteModel):
     """A relation of one kind between two places; its status and start follow from its steps."""
 
     key = models.SlugField(_("key"), max_length=120, unique=True, help_text=_("Stable code."))
@@ -111,7 +122,9 @@ class Partnership(TimeStampedModel):
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
-    objects = PartnershipQuerySet.as_manager()
+    objects, all_objects = soft_delete_managers(PartnershipQuerySet)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["partner__name", "kind"]
@@ -173,7 +186,7 @@ STATUS_AFTER_KIND = {
 START_KINDS = (StepKind.START, StepKind.AGREEMENT_SIGNED, StepKind.CERTIFICATE_SIGNED)
 
 
-class Step(TimeStampedModel):
+class Step(TimeStampedModel, SoftDeleteModel):
     """A dated event in a partnership's life: a decision, a signing, a visit, a suspension."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="steps")
@@ -193,6 +206,9 @@ class Step(TimeStampedModel):
     note_de = models.TextField(_("note (German)"), blank=True)
     note_en = models.TextField(_("note (English)"), blank=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    objects, all_objects = soft_delete_managers()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["date", "id"]

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from partnerwerk.core.models import Source, TimeStampedModel, localized
 
@@ -39,6 +40,8 @@ class Place(TimeStampedModel):
     description_de = models.TextField(_("description (German)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from partnerwerk.core.models import Source, TimeStampedModel, localized
 
@@ -38,6 +39,8 @@ class Programme(TimeStampedModel):
         verbose_name=_("funder"),
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name_de"]

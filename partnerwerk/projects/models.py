@@ -1,7 +1,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from partnerwerk.core.models import DatePrecision, Source, TimeStampedModel, Visibility, localized
+from partnerwerk.core.models import (
+    DatePrecision,
+    SoftDeleteModel,
+    Source,
+    TimeStampedModel,
+    Visibility,
+    localized,
+    soft_delete_managers,
+)
 
 
 def period_constraint(name: str) -> models.CheckConstraint:
@@ -26,7 +35,7 @@ class PublicQuerySet(models.QuerySet):
         return self.filter(visibility=Visibility.PUBLIC)
 
 
-class Project(TimeStampedModel):
+class Project(TimeStampedModel, SoftDeleteModel):
     key = models.SlugField(_("key"), max_length=120, unique=True, help_text=_("Stable code."))
     title_de = models.CharField(_("title (German)"), max_length=300)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
@@ -53,7 +62,9 @@ class Project(TimeStampedModel):
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
-    objects = PublicQuerySet.as_manager()
+    objects, all_objects = soft_delete_managers(PublicQuerySet)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title_de"]
@@ -85,7 +96,7 @@ class ActivityKind(models.TextChoices):
     SIGNING = "signing", _("signing ceremony")
 
 
-class Activity(TimeStampedModel):
+class Activity(TimeStampedModel, SoftDeleteModel):
     """Something that happened or will happen on a date or in a period."""
 
     key = models.SlugField(_("key"), max_length=120, unique=True, help_text=_("Stable code."))
@@ -128,7 +139,9 @@ class Activity(TimeStampedModel):
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
-    objects = PublicQuerySet.as_manager()
+    objects, all_objects = soft_delete_managers(PublicQuerySet)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["start_date", "key"]
@@ -157,7 +170,7 @@ class TransactionKind(models.TextChoices):
     IN_KIND = "in_kind", _("in-kind contribution")
 
 
-class Transaction(TimeStampedModel):
+class Transaction(TimeStampedModel, SoftDeleteModel):
     """Money or goods moving for a project or activity; amounts are decimals with a currency."""
 
     key = models.SlugField(_("key"), max_length=120, unique=True, help_text=_("Stable code."))
@@ -199,6 +212,9 @@ class Transaction(TimeStampedModel):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    objects, all_objects = soft_delete_managers()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["date", "key"]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from partnerwerk.core.models import TimeStampedModel, exactly_one_subject, localized
 
@@ -133,6 +134,8 @@ class SdgTag(TimeStampedModel):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     sources = models.ManyToManyField("core.Source", blank=True, verbose_name=_("sources"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["goal", "target"]
