@@ -13,6 +13,12 @@ const files = {
   "leaflet/dist/leaflet.css": "leaflet/leaflet.css",
   "leaflet/dist/images": "leaflet/images",
   "leaflet/LICENSE": "leaflet/LICENSE",
+  "leaflet.markercluster/dist/leaflet.markercluster.js":
+    "leaflet.markercluster/leaflet.markercluster.js",
+  "leaflet.markercluster/dist/leaflet.markercluster.js.map":
+    "leaflet.markercluster/leaflet.markercluster.js.map",
+  "leaflet.markercluster/dist/MarkerCluster.css": "leaflet.markercluster/MarkerCluster.css",
+  "leaflet.markercluster/MIT-LICENCE.txt": "leaflet.markercluster/MIT-LICENCE.txt",
   "topojson-client/dist/topojson-client.min.js": "topojson-client/topojson-client.min.js",
   "topojson-client/LICENSE": "topojson-client/LICENSE",
   "world-atlas/countries-110m.json": "world-atlas/countries-110m.json",

@@ -193,3 +193,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("PARTNERWERK_LOG_LEVEL", "INFO")},
 }
+
+# One cache shared by all server processes (the portal's pages, rate limits). Files under var/
+# need no extra service; PARTNERWERK_CACHE_DIR may point elsewhere.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("PARTNERWERK_CACHE_DIR", str(VAR_DIR / "cache")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}

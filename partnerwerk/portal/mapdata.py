@@ -1,6 +1,7 @@
 """The data block the map script reads: home city, partner cities, their kinds and status."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from partnerwerk.partnerships.models import PartnershipStatus
 
@@ -43,4 +44,9 @@ def map_data(*, home, partner_places) -> dict:
     home_data = None
     if home is not None and home.latitude is not None:
         home_data = {"name": home.display_name, "lat": home.latitude, "lon": home.longitude}
-    return {"home": home_data, "cities": cities}
+    return {
+        "home": home_data,
+        "cities": cities,
+        # The script puts the number of cities in place of {count}.
+        "cluster_label": _("{count} places close together; press Enter to zoom in"),
+    }

@@ -12,19 +12,23 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerwerk.actors.selectors import office_contact
 from partnerwerk.feedback.forms import FeedbackForm
 from partnerwerk.feedback.services import RateLimited, feedback_submit
+from partnerwerk.portal.caching import cached_page
 from partnerwerk.projects import selectors as projects
 from partnerwerk.sdg import selectors as sdg
+from partnerwerk.sdg.charts import overview_chart
 
 PAGE_SIZE = 30
 
 
 @require_GET
+@cached_page
 def project_index(request):
     page = Paginator(projects.public_project_list(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "portal/project_index.html", {"page": page})
 
 
 @require_GET
+@cached_page
 def project_detail(request, key: str):
     project = projects.public_project_detail(key=key)
     if project is None:
@@ -33,6 +37,7 @@ def project_detail(request, key: str):
 
 
 @require_GET
+@cached_page
 def activity_index(request):
     """The timeline of activities, newest first, grouped by year in the template."""
     timeline = projects.public_activity_timeline()
@@ -41,6 +46,7 @@ def activity_index(request):
 
 
 @require_GET
+@cached_page
 def activity_detail(request, key: str):
     activity = projects.public_activity_detail(key=key)
     if activity is None:
@@ -49,11 +55,20 @@ def activity_detail(request, key: str):
 
 
 @require_GET
+@cached_page
 def goal_index(request):
-    return render(request, "portal/goal_index.html", {"goals": sdg.goal_list_with_counts()})
+    overview = sdg.goal_overview(public_only=True)
+    context = {
+        "goals": sdg.goal_list_with_counts(),
+        "overview": overview,
+        "chart": overview_chart(overview),
+        "goal_link": "portal:goal",
+    }
+    return render(request, "portal/goal_index.html", context)
 
 
 @require_GET
+@cached_page
 def goal_detail(request, number: int):
     found = sdg.goal_detail(number=number)
     if found is None:
@@ -62,16 +77,19 @@ def goal_detail(request, number: int):
 
 
 @require_GET
+@cached_page
 def contact(request):
     return render(request, "portal/contact.html", office_contact())
 
 
 @require_GET
+@cached_page
 def imprint(request):
     return render(request, "portal/imprint.html", office_contact())
 
 
 @require_GET
+@cached_page
 def privacy(request):
     return render(request, "portal/privacy.html", office_contact())
 

@@ -11,6 +11,7 @@ from partnerwerk.partnerships import facets
 from partnerwerk.partnerships.models import PartnershipKind, PartnershipStatus
 from partnerwerk.partnerships.selectors import partnership_overview
 from partnerwerk.places import selectors as places
+from partnerwerk.portal.caching import cached_page
 from partnerwerk.portal.mapdata import map_data
 from partnerwerk.projects.selectors import latest_activities
 
@@ -18,6 +19,7 @@ PAGE_SIZE = 20
 
 
 @require_GET
+@cached_page
 def home(request):
     partner_places = list(places.partner_place_list())
     overview = partnership_overview()
@@ -50,6 +52,7 @@ def _toggle_url(request, name: str, value: str, selected: bool) -> str:
 
 
 @require_GET
+@cached_page
 def partnership_index(request):
     found = facets.partnership_search(params=request.GET)
     for facet in found["facets"]:
@@ -66,6 +69,7 @@ def partnership_index(request):
 
 
 @require_GET
+@cached_page
 def city(request, geonames_id: int):
     place = places.partner_place_detail(geonames_id=geonames_id)
     if place is None:

@@ -1,5 +1,7 @@
 """Reads of the SDGs for the portal: each goal with what serves it."""
 
+from decimal import Decimal
+
 from django.db.models import Count, Q, QuerySet
 
 from partnerwerk.core.models import Visibility
@@ -54,3 +56,73 @@ def goal_detail(*, number: int) -> dict | None:
         ),
         "themes": list(goal.themes.order_by("code")),
     }
+
+
+# Money that reached the work: commitments and incoming funds are promises and would count twice.
+SPENT_KINDS = ("disbursement", "expenditure", "donation", "in_kind")
+
+
+def goal_overview(*, public_only: bool = True) -> dict:
+    """Per goal, the partnerships, projects and money serving it, principal and significant apart.
+
+    A record tagged with a goal and one of its targets counts once, with its strongest
+    significance. Money is the sum of the spent transactions (SPENT_KINDS) in euros of the
+    tagged projects, including those of their activities; amounts in other currencies are
+    counted in `unconverted`, never added. A constant number of queries.
+    """
+    from partnerwerk.projects.models import Transaction
+    from partnerwerk.sdg.models import SdgTag, Significance
+
+    partnerships = Partnership.objects.curated()
+    projects = Project.objects.all()
+    if public_only:
+        partnerships = partnerships.public()
+        projects = projects.public()
+    tags = SdgTag.objects.filter(
+        Q(partnership__in=partnerships) | Q(project__in=projects)
+    ).values_list("goal_id", "significance", "partnership_id", "project_id")
+    strongest: dict[tuple, str] = {}
+    for goal_id, significance, partnership_id, project_id in tags:
+        key = (
+            goal_id,
+            "partnership" if partnership_id else "project",
+            partnership_id or project_id,
+        )
+        if strongest.get(key) != Significance.PRINCIPAL:
+            strongest[key] = significance
+
+    money: dict[int, Decimal] = {}
+    unconverted: dict[int, int] = {}
+    spent = Transaction.objects.filter(kind__in=SPENT_KINDS, amount__isnull=False).filter(
+        Q(project__in=projects) | Q(activity__project__in=projects)
+    )
+    for project_id, activity_project_id, amount, currency in spent.values_list(
+        "project_id", "activity__project_id", "amount", "currency"
+    ):
+        project_id = project_id or activity_project_id
+        if currency == "EUR":
+            money[project_id] = money.get(project_id, Decimal(0)) + amount
+        else:
+            unconverted[project_id] = unconverted.get(project_id, 0) + 1
+
+    rows = []
+    for goal in Goal.objects.order_by("number"):
+        row = {
+            "goal": goal,
+            "partnerships": {"principal": 0, "significant": 0},
+            "projects": {"principal": 0, "significant": 0},
+            "money": {"principal": Decimal(0), "significant": Decimal(0)},
+            "unconverted": 0,
+        }
+        rows.append(row)
+    by_id = {row["goal"].pk: row for row in rows}
+    for (goal_id, kind, record_id), significance in strongest.items():
+        row = by_id[goal_id]
+        row[f"{kind}s"][significance] += 1
+        if kind == "project":
+            row["money"][significance] += money.get(record_id, Decimal(0))
+            row["unconverted"] += unconverted.get(record_id, 0)
+    for row in rows:
+        row["records"] = sum(row["partnerships"].values()) + sum(row["projects"].values())
+    largest = max((row["records"] for row in rows), default=0)
+    return {"rows": rows, "largest": largest}

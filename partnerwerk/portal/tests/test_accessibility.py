@@ -199,12 +199,14 @@ def test_the_index_can_be_searched_and_filtered_by_keyboard(page, site, language
 def test_the_map_opens_a_city_by_keyboard(page, site, language):
     page.goto(site + LANGUAGES[language])
     page.wait_for_selector(".partner-marker")
-    markers = page.locator(".partner-marker")
-    assert markers.count() >= 10
-    for index in range(markers.count()):
-        marker = markers.nth(index)
-        assert marker.get_attribute("tabindex") == "0"
-        assert marker.get_attribute("aria-label")
+    targets = page.locator(".partner-marker, .home-marker, .map-cluster")
+    assert targets.count() >= 4
+    for index in range(targets.count()):
+        target = targets.nth(index)
+        assert target.get_attribute("tabindex") == "0"
+        assert target.get_attribute("aria-label")
+        box = target.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24  # WCAG 2.5.8 target size
     kumasi = page.locator(".partner-marker[aria-label^='Kumasi: ']")
     assert kumasi.count() == 1
     if language == "en":
@@ -235,6 +237,25 @@ def test_the_map_opens_a_city_by_keyboard(page, site, language):
         page.keyboard.press("Enter")
     assert "/cities/" in page.url
     assert city in page.locator("h1").inner_text()
+
+
+def test_a_cluster_of_nearby_cities_opens_by_keyboard(page, site):
+    page.goto(site + "/en/")
+    page.wait_for_selector(".map-cluster")
+    cluster = _tab_to(page, ".map-cluster")
+    count = int(cluster.inner_text())
+    assert "press Enter to zoom in" in cluster.get_attribute("aria-label")
+    page.keyboard.press("Enter")
+    # The map zooms in and the focus moves to a place (or smaller cluster) that was inside.
+    page.wait_for_function(
+        """(count) => {
+            const element = document.activeElement;
+            if (element.matches('.partner-marker, .home-marker')) return true;
+            return element.matches('.map-cluster') && Number(element.textContent) < count;
+        }""",
+        arg=count,
+    )
+    assert _focus_is_visible(page)
 
 
 def test_no_request_leaves_this_machine(page, site, requests_seen):

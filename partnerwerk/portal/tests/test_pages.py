@@ -103,6 +103,17 @@ def test_the_sdg_page_lists_what_serves_the_goal(client, kumasi):
     assert "Delegationsreise nach Kumasi" in text
 
 
+def test_the_sdg_overview_shows_each_goal_as_chart_and_table(client, kumasi):
+    text = client.get("/en/sdg/").text
+    assert "What serves each goal" in text
+    assert '<svg role="img"' in text
+    table = text[text.index('<table class="sdg-table">') :]
+    assert table.count('<tr>\n        <th scope="row">') == 17
+    # Kumasi's partnership serves goal 13: its row counts one significant partnership.
+    row = table[table.index(">13 ") :]
+    assert row.split("<td>")[1:3] == ["0</td>", "1</td>"]
+
+
 def test_internal_partnerships_are_not_shown(client, kumasi):
     partnership = kumasi.partner_partnerships.get()
     partnership.visibility = "internal"

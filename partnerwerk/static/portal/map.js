@@ -5,7 +5,7 @@
   "use strict";
   var element = document.getElementById("partner-map");
   var block = document.getElementById("map-data");
-  if (!element || !block || !window.L || !window.topojson) return;
+  if (!element || !block || !window.L || !window.topojson || !L.markerClusterGroup) return;
   var data = JSON.parse(block.textContent);
   var LIVE = ["active", "approved"];
 
@@ -89,17 +89,59 @@
     event.preventDefault();
   });
 
+  // Cities close together (most of Europe at world scale) are drawn as one numbered cluster:
+  // every target keeps at least 24 px and none hides another. Enter on a cluster zooms in and
+  // moves the focus to the first place that became visible.
+  var cluster = L.markerClusterGroup({
+    showCoverageOnHover: false,
+    spiderfyOnMaxZoom: true,
+    maxClusterRadius: 36,
+    iconCreateFunction: function (group) {
+      var count = group.getChildCount();
+      return L.divIcon({
+        className: "map-cluster",
+        html: "<span>" + count + "</span>",
+        iconSize: [36, 36],
+      });
+    },
+  });
+  var pendingFocus = null;
+  cluster.on("clusterclick", function (event) {
+    pendingFocus = event.layer.getAllChildMarkers();
+  });
+  cluster.on("animationend", focusVisiblePlace);
+  map.on("zoomend", function () { window.setTimeout(focusVisiblePlace, 0); });
+  function focusVisiblePlace() {
+    if (!pendingFocus) return;
+    var shown = cluster.getVisibleParent(pendingFocus[0]);
+    if (!shown || !shown.getElement()) return;
+    pendingFocus = null;
+    shown.getElement().focus();
+  }
+  cluster.on("clusteradd", labelClusters);
+  map.on("zoomend moveend", labelClusters);
+  function labelClusters() {
+    element.querySelectorAll(".map-cluster").forEach(function (icon) {
+      var count = icon.textContent.trim();
+      var label = data.cluster_label.replace("{count}", count);
+      icon.setAttribute("aria-label", label);
+      icon.setAttribute("title", label);
+      icon.setAttribute("role", "button");
+    });
+  }
+
   var bounds = [];
   if (data.home) {
     var home = L.marker([data.home.lat, data.home.lon], {
-      icon: L.divIcon({ className: "home-marker", iconSize: [14, 14] }),
+      icon: L.divIcon({ className: "home-marker", iconSize: [24, 24] }),
       title: data.home.name,
       alt: data.home.name,
       keyboard: true,
-    }).addTo(map);
-    home.getElement().setAttribute("aria-label", data.home.name);
+    });
     home.bindPopup("<strong>" + escapeText(data.home.name) + "</strong>");
+    home.on("add", function () { home.getElement().setAttribute("aria-label", data.home.name); });
     focusOnPopup(home);
+    cluster.addLayer(home);
     bounds.push([data.home.lat, data.home.lon]);
   }
   data.cities.forEach(function (city) {
@@ -117,20 +159,23 @@
     var marker = L.marker([city.lat, city.lon], {
       icon: L.divIcon({
         className: "partner-marker kind-" + city.kind + (live ? "" : " not-live"),
-        iconSize: [16, 16],
+        iconSize: [24, 24],
       }),
       title: label,
       alt: label,
       keyboard: true,
       riseOnHover: true,
-    }).addTo(map);
-    marker.getElement().setAttribute("aria-label", label);
+    });
+    marker.on("add", function () { marker.getElement().setAttribute("aria-label", label); });
     marker.bindPopup(
       '<a href="' + encodeURI(city.url) + '">' + escapeText(city.name) + "</a><br>" +
         escapeText(city.label)
     );
     focusOnPopup(marker);
+    cluster.addLayer(marker);
     bounds.push([city.lat, city.lon]);
   });
+  map.addLayer(cluster);
+  labelClusters();
   if (bounds.length > 1) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 5 });
 })();

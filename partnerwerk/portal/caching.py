@@ -1,0 +1,90 @@
+"""Whole-page caching of the public portal, per language, invalidated on every change.
+
+A page is stored under the current *content generation*; any save or delete of a domain record
+(through the office, the admin, the API or an import) starts a new generation, so no visitor
+sees a page older than the last change. The cache is shared by all server processes
+(settings.CACHES), so a change made in one worker is seen by all. Decision record 0016.
+"""
+
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.translation import get_language
+
+GENERATION_KEY = "portal:generation"
+# Pages also show "latest activities" relative to today, so none is kept longer than this.
+PAGE_SECONDS = 600
+# Apps whose records appear on public pages.
+CONTENT_APPS = {
+    "actors",
+    "core",
+    "documents",
+    "partnerships",
+    "places",
+    "programmes",
+    "projects",
+    "registry",
+    "sdg",
+}
+
+
+def content_generation() -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = content_changed()
+    return generation
+
+
+def content_changed(**kwargs) -> str:
+    """Start a new generation; bulk writes that send no signals call this themselves."""
+    generation = str(time.time_ns())
+    cache.set(GENERATION_KEY, generation, None)
+    return generation
+
+
+def _on_change(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        content_changed()
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_change, dispatch_uid=f"portal-cache-{signal!r}")
+
+
+def _cacheable_request(request) -> bool:
+    """Anonymous visitors without a session or pending messages all see the same page."""
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def cached_page(view):
+    """Serve the view's page from the cache; a page with cookies or errors is never stored."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        key = f"portal:page:{content_generation()}:{get_language()}:{request.get_full_path()}"
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Set-Cookie")
+        ):
+            cache.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+        return response
+
+    return wrapper
