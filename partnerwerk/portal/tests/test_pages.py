@@ -111,7 +111,7 @@ def test_the_sdg_overview_shows_each_goal_as_chart_and_table(client, kumasi):
     assert table.count('<tr>\n        <th scope="row">') == 17
     # Kumasi's partnership serves goal 13: its row counts one significant partnership.
     row = table[table.index(">13 ") :]
-    assert row.split("<td>")[1:3] == ["0</td>", "1</td>"]
+    assert [cell.split("<")[0] for cell in row.split("<td>")[1:3]] == ["0", "1"]
 
 
 def test_internal_partnerships_are_not_shown(client, kumasi):

@@ -105,19 +105,25 @@
       });
     },
   });
-  var pendingFocus = null;
-  cluster.on("clusterclick", function (event) {
-    pendingFocus = event.layer.getAllChildMarkers();
+  // Leaflet puts the focus on the map itself after the click; once the zoom has settled, it
+  // goes to the first place of the cluster (or the smaller cluster that now holds it).
+  cluster.on("clusterclick clusterkeypress", function (event) {
+    if (event.type === "clusterkeypress" && event.originalEvent.keyCode !== 13) return;
+    var first = event.layer.getAllChildMarkers()[0];
+    var tries = 0;
+    var timer = window.setInterval(function () {
+      tries += 1;
+      var shown = cluster.getVisibleParent(first);
+      var target = shown && shown.getElement();
+      if (target && !map._animatingZoom && target !== event.layer.getElement()) {
+        window.clearInterval(timer);
+        labelClusters();
+        target.focus();
+      } else if (tries > 40) {
+        window.clearInterval(timer);
+      }
+    }, 100);
   });
-  cluster.on("animationend", focusVisiblePlace);
-  map.on("zoomend", function () { window.setTimeout(focusVisiblePlace, 0); });
-  function focusVisiblePlace() {
-    if (!pendingFocus) return;
-    var shown = cluster.getVisibleParent(pendingFocus[0]);
-    if (!shown || !shown.getElement()) return;
-    pendingFocus = null;
-    shown.getElement().focus();
-  }
   cluster.on("clusteradd", labelClusters);
   map.on("zoomend moveend", labelClusters);
   function labelClusters() {
