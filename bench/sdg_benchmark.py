@@ -8,9 +8,12 @@ text with one SDG and a yes/no label; a classifier is right when it names that S
 the yes texts. Accuracy, precision, recall and F1 are computed per SDG and averaged without
 weights, as the benchmark's own `ResultSet` does.
 
-The engine's per-goal thresholds are fitted on this benchmark, so the figure that counts is
-the 5-fold cross-validated one: thresholds fitted on four folds, predictions made on the
-fifth. The "as shipped" figure uses thresholds fitted on all texts and is optimistic.
+The engine's per-goal thresholds are fitted on this benchmark, and its two weights (keywords,
+rival goal) were chosen on it, so the figure that counts is the nested 5-fold cross-validated
+one: in each outer fold the weights are chosen from a grid by a 4-fold cross-validation on the
+four training folds, the thresholds fitted on those four folds, and the predictions made on
+the held-out fifth. The plain cross-validated figure keeps the shipped weights; the "as
+shipped" figure uses thresholds fitted on all texts and is optimistic.
 """
 
 import argparse
@@ -54,6 +57,55 @@ def fit_thresholds(scores, sdgs, labels, rows) -> dict[int, float]:
     }
 
 
+WEIGHT_GRID = [(k, r) for k in (2.0, 3.0, 4.0) for r in (0.0, 0.125, 0.25, 0.375, 0.5)]
+
+
+def predict_held_out(scores, sdgs, labels, fit_rows, predict_rows) -> np.ndarray:
+    thresholds = fit_thresholds(scores, sdgs, labels, fit_rows)
+    cut = np.array([thresholds[sdg] for sdg in sdgs[predict_rows]])
+    return scores[predict_rows] >= cut
+
+
+def mean_accuracy(predicted, sdgs, labels, rows) -> float:
+    return float(
+        np.mean(
+            [
+                (predicted[rows & (sdgs == g)] == labels[rows & (sdgs == g)]).mean()
+                for g in engine.GOALS
+            ]
+        )
+    )
+
+
+def nested_cross_validation(embedding, keywords, sdgs, labels) -> tuple[np.ndarray, list]:
+    """Weights chosen inside each outer fold (see the module's docstring); returns the
+    held-out predictions and the weights each fold chose."""
+    rows = np.arange(len(sdgs))
+    own = {
+        weights: engine.combine(embedding, keywords, *weights)[rows, sdgs - 1]
+        for weights in WEIGHT_GRID
+    }
+    outer = np.random.default_rng(SEED).integers(0, FOLDS, len(sdgs))
+    predicted = np.zeros(len(sdgs), dtype=bool)
+    chosen = []
+    for fold in range(FOLDS):
+        train = outer != fold
+        inner = np.random.default_rng(SEED + fold).integers(0, FOLDS - 1, len(sdgs))
+
+        def inner_accuracy(weights, train=train, inner=inner):
+            guess = np.zeros(len(sdgs), dtype=bool)
+            for part in range(FOLDS - 1):
+                fit, held = train & (inner != part), train & (inner == part)
+                guess[held] = predict_held_out(own[weights], sdgs, labels, fit, held)
+            return mean_accuracy(guess, sdgs, labels, train)
+
+        best = max(WEIGHT_GRID, key=inner_accuracy)
+        chosen.append(best)
+        held = ~train
+        predicted[held] = predict_held_out(own[best], sdgs, labels, train, held)
+    return predicted, chosen
+
+
 def result_set(frame, predicted: np.ndarray) -> ResultSet:
     results = ResultSet()
     for row, is_predicted in zip(frame.itertuples(), predicted, strict=True):
@@ -88,13 +140,11 @@ def main() -> None:
     for index, (text, sdg) in enumerate(zip(frame["text"], sdgs, strict=True)):
         shipped[index] = any(s.goal == sdg for s in engine.suggest(text))
     elapsed = time.perf_counter() - started
-    # ... and read the raw score of the benchmark's SDG for the threshold fitting.
-    scores = np.array(
-        [
-            engine.goal_scores(text)[0][sdg - 1]
-            for text, sdg in zip(frame["text"], sdgs, strict=True)
-        ]
-    )
+    # ... and read the signals of every goal for the threshold fitting.
+    features = [engine.goal_features(text)[:2] for text in frame["text"]]
+    embedding = np.array([feature[0] for feature in features])
+    keywords = np.array([feature[1] for feature in features])
+    scores = engine.combine(embedding, keywords)[np.arange(len(frame)), sdgs - 1]
 
     if arguments.fit:
         everything = np.ones(len(frame), dtype=bool)
@@ -108,24 +158,29 @@ def main() -> None:
     folds = np.random.default_rng(SEED).integers(0, FOLDS, len(frame))
     validated = np.zeros(len(frame), dtype=bool)
     for fold in range(FOLDS):
-        thresholds = fit_thresholds(scores, sdgs, labels, folds != fold)
         held_out = folds == fold
-        cut = np.array([thresholds[sdg] for sdg in sdgs[held_out]])
-        validated[held_out] = scores[held_out] >= cut
+        validated[held_out] = predict_held_out(scores, sdgs, labels, ~held_out, held_out)
+    nested, chosen = nested_cross_validation(embedding, keywords, sdgs, labels)
 
+    result = result_set(frame, nested).stats
     cross = result_set(frame, validated).stats
     as_shipped = result_set(frame, shipped).stats
     print(f"SDG Classification Benchmark: {len(frame)} texts, encoder loaded in {loaded:.1f} s")
     print(f"Speed: {len(frame) / elapsed:.0f} texts per second ({elapsed:.1f} s, full suggestions)")
     print()
-    print(f"Partnerwerk, {FOLDS}-fold cross-validated thresholds (the result):")
+    print(f"Partnerwerk, nested {FOLDS}-fold cross-validation (the result):")
+    print(f"  weights (keywords, rival) chosen per fold: {chosen}")
+    print(result.format("github"))
+    print()
+    print(f"Partnerwerk, shipped weights, {FOLDS}-fold cross-validated thresholds:")
     print(cross.format("github"))
     print()
     print("Partnerwerk, thresholds as shipped (fitted on all texts, optimistic):")
     print(as_shipped.format("github"))
     print()
     print("Average accuracy next to the published figures:")
-    rows = [("Partnerwerk (cross-validated)", cross.average.accuracy)]
+    rows = [("Partnerwerk (nested cross-validation)", result.average.accuracy)]
+    rows += [("Partnerwerk (shipped weights, cross-validated)", cross.average.accuracy)]
     rows += [("Partnerwerk (as shipped, fitted on all)", as_shipped.average.accuracy)]
     rows += list(PUBLISHED.items())
     for name, accuracy in sorted(rows, key=lambda row: -row[1]):
