@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const target = join(root, "partnerwerk", "static", "vendor");
 const files = {
+  "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
+  "htmx.org/LICENSE": "htmx/LICENSE",
   "leaflet/dist/leaflet.js": "leaflet/leaflet.js",
   // leaflet.js names its source map; the manifest storage refuses a missing reference.
   "leaflet/dist/leaflet.js.map": "leaflet/leaflet.js.map",

@@ -47,6 +47,12 @@ INSTALLED_APPS = [
     "django_countries",
     "ninja",
     "simple_history",
+    "rules.apps.AutodiscoverRulesConfig",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "django_htmx",
     "partnerwerk.core",
     "partnerwerk.places",
     "partnerwerk.sdg",
@@ -72,10 +78,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "partnerwerk.accounts.middleware.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "partnerwerk.core.security.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during sign-in into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "partnerwerk.urls"
@@ -125,6 +136,43 @@ else:
 _database["TEST"] = {"NAME": env_str("PARTNERWERK_TEST_DATABASE_NAME", "") or None}
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Sign-in (decision 0009): accounts by invitation, a password, then a second factor (TOTP or a
+# recovery code) before any office page. django-axes counts failures per user *and* address,
+# so nobody can lock a colleague out from another machine.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:sign-in"
+LOGIN_REDIRECT_URL = "office:dashboard"
+AXES_FAILURE_LIMIT = env_int("PARTNERWERK_SIGN_IN_FAILURES", 5)
+AXES_COOLOFF_TIME = env_int("PARTNERWERK_LOCKOUT_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False  # our own log lines say what happened (partnerwerk.security)
+AXES_SENSITIVE_PARAMETERS = ["password", "token", "otp_token", "new_password1", "new_password2"]
+# Behind the reverse proxy the client address is the last one it appended.
+AXES_IPWARE_PROXY_COUNT = env_int("PARTNERWERK_PROXY_COUNT", 1 if PRODUCTION else 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+OTP_TOTP_ISSUER = env_str("PARTNERWERK_OTP_ISSUER", "Partnerwerk")
+# A session ends after this much idleness and at the latest this long after sign-in.
+PARTNERWERK_SESSION_IDLE_MINUTES = env_int("PARTNERWERK_SESSION_IDLE_MINUTES", 30)
+PARTNERWERK_SESSION_ABSOLUTE_HOURS = env_int("PARTNERWERK_SESSION_ABSOLUTE_HOURS", 10)
+SESSION_COOKIE_AGE = PARTNERWERK_SESSION_ABSOLUTE_HOURS * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # htmx reads the token from a meta tag, never from the cookie
+# An invitation link stays valid this long.
+PARTNERWERK_INVITATION_DAYS = env_int("PARTNERWERK_INVITATION_DAYS", 7)
+# Uploads: the largest file the office accepts (the type is checked by the file's content).
+PARTNERWERK_UPLOAD_MAX_MB = env_int("PARTNERWERK_UPLOAD_MAX_MB", 20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# GDPR: people linked to nothing active for this many years appear in the retention review.
+PARTNERWERK_RETENTION_YEARS = env_int("PARTNERWERK_RETENTION_YEARS", 3)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -192,6 +240,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("PARTNERWERK_LOG_LEVEL", "INFO")},
+    # django-axes reports every successful sign-in at INFO; partnerwerk.security says it once.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # One cache shared by all server processes (the portal's pages, rate limits). Files under var/
@@ -203,3 +253,18 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
+
+# IATI publishing (issue 5, decision 0011). There is no official IATI organisation identifier
+# for the city yet: the default is a placeholder under the user-assigned prefix "ZZ" that no
+# registration agency uses. Set the real one once the city registers with the IATI Registry.
+PARTNERWERK_IATI_ORG_ID = env_str(
+    "PARTNERWERK_IATI_ORG_ID", f"ZZ-PARTNERWERK-{PARTNERWERK_HOME_GEONAMES_ID}"
+)
+PARTNERWERK_IATI_ORG_NAME = env_str("PARTNERWERK_IATI_ORG_NAME", "Stadt Dortmund")
+# IATI OrganisationType of the reporting organisation: 11 is local government.
+PARTNERWERK_IATI_ORG_TYPE = env_str("PARTNERWERK_IATI_ORG_TYPE", "11")
+
+# A registry installation (a national association) shows every municipality alike (issue 6).
+PARTNERWERK_REGISTRY_MODE = env_bool("PARTNERWERK_REGISTRY_MODE", default=False)
+# Kosovo has no ISO 3166 code yet; XK is the code the EU and GeoNames use.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}

@@ -8,11 +8,14 @@ from partnerwerk.core import views as core_views
 urlpatterns = [
     path("api/v1/", api.urls),
     path("healthz", core_views.health, name="health"),
+    path("calendar/", include("partnerwerk.exchange.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("accounts/", include("partnerwerk.accounts.urls")),
     path("office/", include("partnerwerk.office.urls")),
+    path("registry/", include("partnerwerk.registry.urls")),
     path("", include("partnerwerk.portal.urls")),
     prefix_default_language=False,
 )

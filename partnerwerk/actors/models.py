@@ -114,6 +114,24 @@ class Person(TimeStampedModel, SoftDeleteModel):
         choices=LegalBasis.choices,
         help_text=_("Why the office may hold this person's data."),
     )
+    consent_given_on = models.DateField(
+        _("consent given on"),
+        null=True,
+        blank=True,
+        help_text=_("With consent as the legal basis: the day the person consented."),
+    )
+    consent_text = models.TextField(
+        _("consent text"),
+        blank=True,
+        help_text=_("With consent as the legal basis: what the person consented to."),
+    )
+    erased_at = models.DateTimeField(
+        _("erased at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when the person's data was erased (anonymised everywhere)."),
+    )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
     objects, all_objects = soft_delete_managers()
@@ -123,6 +141,13 @@ class Person(TimeStampedModel, SoftDeleteModel):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(legal_basis="consent")
+                | (models.Q(consent_given_on__isnull=False) & ~models.Q(consent_text="")),
+                name="person_consent_has_date_and_text",
+            )
+        ]
 
     def __str__(self):
         return f"{self.honorific} {self.name}".strip()

@@ -1,6 +1,7 @@
 from ninja import NinjaAPI
 
 from partnerwerk.api import routes
+from partnerwerk.api.exchange_routes import open_data
 from partnerwerk.api.sdg_routes import sdg_router
 
 api = NinjaAPI(
@@ -17,3 +18,5 @@ api.add_router("/projects", routes.projects)
 api.add_router("/activities", routes.activities)
 api.add_router("/organisations", routes.organisations)
 api.add_router("/sdg", sdg_router)
+api.add_router("/registry", "partnerwerk.registry.api.router")
+api.add_router("/open-data", open_data)

@@ -161,3 +161,83 @@ def make_involvement(**overrides) -> Involvement:
     fields = {"role": Role.PARTNER}
     fields.update(overrides)
     return Involvement.objects.create(**fields)
+
+
+# --- accounts: users with office roles, signed in with two factors (issue 4) ------------------
+
+
+def make_user(*, role=None, organisation=None, partnership=None, password=None, **overrides):
+    """A user, with one office role when `role` is given ("office", "department_editor" with
+    an organisation, "counterpart" with a partnership, "viewer", "administrator"). Without a
+    password the account has none (hashing one is slow; tests sign in with
+    `sign_in_with_two_factors`)."""
+    from django.contrib.auth import get_user_model
+
+    from partnerwerk.accounts.models import Membership
+
+    number = _next()
+    fields = {"username": f"user-{number}", "email": f"user-{number}@example.org"}
+    fields.update(overrides)
+    user = get_user_model().objects.create_user(password=password, **fields)
+    if role:
+        Membership.objects.create(
+            user=user, role=role, organisation=organisation, partnership=partnership
+        )
+    return user
+
+
+def sign_in_with_two_factors(client, user):
+    """Sign the test client in as `user` with both factors done (a confirmed authenticator
+    is created); returns the authenticator device."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+def totp_now(device) -> str:
+    """The code an authenticator app would show for `device` right now."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return f"{totp.token():0{device.digits}d}"
+
+
+def make_transaction(**overrides):
+    """A transaction; pass project= or activity= (a project is made when neither is given)."""
+    from decimal import Decimal
+
+    from partnerwerk.projects.models import Transaction
+
+    number = _next()
+    fields = {"key": f"transaction-{number}", "kind": "disbursement", "amount": Decimal("100.00")}
+    fields.update(overrides)
+    if "project" not in fields and "activity" not in fields:
+        fields["project"] = make_project()
+    return Transaction.objects.create(**fields)
+
+
+def make_budget(**overrides):
+    from decimal import Decimal
+
+    from partnerwerk.projects.models import Budget
+
+    fields = {
+        "period_start": datetime.date(2025, 1, 1),
+        "period_end": datetime.date(2025, 12, 31),
+        "amount": Decimal("1000.00"),
+    }
+    fields.update(overrides)
+    if "project" not in fields:
+        fields["project"] = make_project()
+    return Budget.objects.create(**fields)

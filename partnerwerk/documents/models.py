@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -88,6 +89,17 @@ class Document(TimeStampedModel, SoftDeleteModel):
         ordering = ["key"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    partnership__isnull=True, step__isnull=True, project__isnull=True
+                )
+                | models.Q(partnership__isnull=True, step__isnull=True, activity__isnull=True)
+                | models.Q(partnership__isnull=True, project__isnull=True, activity__isnull=True)
+                | models.Q(step__isnull=True, project__isnull=True, activity__isnull=True),
+                name="document_at_most_one_subject",
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -95,3 +107,40 @@ class Document(TimeStampedModel, SoftDeleteModel):
     @property
     def title(self) -> str:
         return localized(self, "title")
+
+
+class DocumentVersion(TimeStampedModel, SoftDeleteModel):
+    """One uploaded file of a document; the newest version is the current one."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to="documents/versions/%Y/")
+    note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("What changed."))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects, all_objects = soft_delete_managers()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["document", "-number"]
+        verbose_name = _("document version")
+        verbose_name_plural = _("document versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="document_version_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="document_version_number_from_one"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.document} v{self.number}"

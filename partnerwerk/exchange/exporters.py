@@ -1,14 +1,23 @@
-"""Public datasets as JSON or CSV, written row by row to any text stream."""
+"""Public datasets as JSON or CSV (to a text stream) or XLSX (to a binary stream), row by row.
+
+CSV and XLSX share the same flat columns (`flatten`), so a spreadsheet saved in either format
+can be imported back (`partnerwerk.exchange.importers`).
+"""
 
 import csv
 import json
 from collections.abc import Callable, Iterator
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from partnerwerk.exchange import selectors, serializers
+from partnerwerk.exchange.columns import german_heading
+from partnerwerk.registry import exporters as registry_exporters
 
 # Dataset name: (the public queryset, the function turning one row into a dict).
 DATASETS: dict[str, tuple[Callable[[], QuerySet], Callable[[object], dict]]] = {
@@ -18,8 +27,14 @@ DATASETS: dict[str, tuple[Callable[[], QuerySet], Callable[[object], dict]]] = {
     "people": (selectors.public_person_list, serializers.person_to_dict),
     "projects": (selectors.public_project_list, serializers.project_to_dict),
     "activities": (selectors.public_activity_list, serializers.activity_to_dict),
+    "relations": (registry_exporters.relation_list, registry_exporters.relation_to_dict),
+    "transactions": (selectors.public_transaction_list, serializers.transaction_to_dict),
 }
+# Text formats, written to a text stream; XLSX is binary and has its own function.
 FORMATS = ("json", "csv")
+BINARY_FORMATS = ("xlsx",)
+ALL_FORMATS = FORMATS + BINARY_FORMATS
+HEADER_LANGUAGES = ("en", "de")
 
 # Rows are read in chunks so a national registry does not have to fit in memory; Django
 # runs the prefetches once per chunk.
@@ -35,22 +50,34 @@ def dataset_rows(name: str) -> Iterator[dict]:
         yield serialize(record)
 
 
-def export_dataset(name: str, format: str, stream: TextIO) -> int:
-    """Write the public dataset `name` to `stream` as `format`; return the number of rows."""
+def check_dataset(name: str, format: str, formats=FORMATS) -> None:
     if name not in DATASETS:
         raise ValueError(
             _("There is no dataset “%(name)s”; choose one of: %(names)s.")
             % {"name": name, "names": ", ".join(DATASETS)}
         )
-    if format not in FORMATS:
+    if format not in formats:
         raise ValueError(
             _("There is no format “%(format)s”; choose one of: %(formats)s.")
-            % {"format": format, "formats": ", ".join(FORMATS)}
+            % {"format": format, "formats": ", ".join(formats)}
         )
+
+
+def export_dataset(name: str, format: str, stream: TextIO, *, headers: str = "en") -> int:
+    """Write the public dataset `name` to `stream` as `format`; return the number of rows.
+
+    `headers="de"` writes German column headings in CSV (the importer reads both)."""
+    check_dataset(name, format)
     rows = dataset_rows(name)
     if format == "json":
         return write_json(rows, stream)
-    return write_csv(rows, stream)
+    return write_csv(rows, stream, headers=headers)
+
+
+def export_dataset_xlsx(name: str, stream: BinaryIO, *, headers: str = "en") -> int:
+    """Write the public dataset `name` as an XLSX workbook to a binary stream."""
+    check_dataset(name, "xlsx", BINARY_FORMATS)
+    return write_xlsx(dataset_rows(name), stream, title=name, headers=headers)
 
 
 def write_json(rows: Iterator[dict], stream: TextIO) -> int:
@@ -66,19 +93,55 @@ def write_json(rows: Iterator[dict], stream: TextIO) -> int:
     return count
 
 
-def write_csv(rows: Iterator[dict], stream: TextIO) -> int:
+def _headings(columns: list[str], headers: str) -> list[str]:
+    return [german_heading(column) for column in columns] if headers == "de" else columns
+
+
+def write_csv(rows: Iterator[dict], stream: TextIO, *, headers: str = "en") -> int:
     """Write one flat line per row; the first row fixes the columns and every row must match."""
     writer = None
+    columns: list[str] = []
     count = 0
     for row in rows:
         flat = flatten(row)
         if writer is None:
-            # extrasaction="raise" turns a row with different columns into an error, not a
-            # silently shifted spreadsheet.
-            writer = csv.DictWriter(stream, fieldnames=list(flat), extrasaction="raise")
-            writer.writeheader()
-        writer.writerow(flat)
+            columns = list(flat)
+            writer = csv.writer(stream)
+            writer.writerow(_headings(columns, headers))
+        if list(flat) != columns:
+            # A row with different columns is an error, not a silently shifted spreadsheet.
+            raise ValueError(f"row {count + 1} has other columns than the first row")
+        writer.writerow(flat.values())
         count += 1
+    return count
+
+
+def _xlsx_cell(sheet, value):
+    if isinstance(value, str):
+        # A text cell stays text: "=1+1" must not become a formula, and the control
+        # characters XLSX cannot hold are dropped.
+        cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("", value))
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def write_xlsx(rows: Iterator[dict], stream: BinaryIO, *, title: str, headers: str = "en") -> int:
+    """The CSV's columns in one sheet, written in openpyxl's write-only (streaming) mode."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    columns: list[str] | None = None
+    count = 0
+    for row in rows:
+        flat = flatten(row)
+        if columns is None:
+            columns = list(flat)
+            sheet.append(_headings(columns, headers))
+        if list(flat) != columns:
+            raise ValueError(f"row {count + 1} has other columns than the first row")
+        sheet.append([_xlsx_cell(sheet, value) for value in flat.values()])
+        count += 1
+    workbook.save(stream)
     return count
 
 

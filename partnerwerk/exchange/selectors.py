@@ -4,7 +4,7 @@ Every queryset here fetches the related rows its serializer touches, so the numb
 queries stays the same whether a page holds three rows or three hundred.
 """
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from partnerwerk.actors.models import Organisation, Person
 from partnerwerk.actors.selectors import public_involvements_prefetch
@@ -12,7 +12,7 @@ from partnerwerk.core.models import Visibility
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.partnerships.selectors import partnership_list
 from partnerwerk.places.models import Place
-from partnerwerk.projects.models import Activity, Project
+from partnerwerk.projects.models import Activity, Project, Transaction
 
 
 def _public_partnerships() -> Prefetch:
@@ -72,3 +72,85 @@ def public_activity_list() -> QuerySet:
         # Undated activities last on SQLite and PostgreSQL alike (their defaults differ).
         .order_by(F("start_date").asc(nulls_last=True), "key")
     )
+
+
+def public_transaction_list() -> QuerySet:
+    """Public transactions of public projects or activities (never of an internal one)."""
+    return (
+        Transaction.objects.filter(visibility=Visibility.PUBLIC)
+        .filter(
+            Q(project__isnull=True) | Q(project__visibility=Visibility.PUBLIC),
+            Q(activity__isnull=True) | Q(activity__visibility=Visibility.PUBLIC),
+        )
+        .select_related("project", "activity", "provider", "receiver")
+        .prefetch_related("sources")
+        .order_by(F("date").asc(nulls_last=True), "key")
+    )
+
+
+def iati_project_list() -> QuerySet:
+    """Public projects with everything an IATI activity holds, in few queries."""
+    from partnerwerk.actors.models import Involvement
+    from partnerwerk.projects.models import (
+        Budget,
+        IndicatorPeriod,
+        ProjectLocation,
+        ProjectParticipant,
+        Result,
+        ResultIndicator,
+    )
+    from partnerwerk.sdg.models import SdgTag
+
+    public_transactions = Transaction.objects.filter(visibility=Visibility.PUBLIC).select_related(
+        "provider", "receiver"
+    )
+    indicators = ResultIndicator.objects.prefetch_related(
+        Prefetch("periods", queryset=IndicatorPeriod.objects.order_by("period_start", "id"))
+    ).order_by("id")
+    return (
+        Project.objects.public()
+        .prefetch_related(
+            Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.public().select_related("partner").order_by("key"),
+            ),
+            "themes",
+            Prefetch("sdg_tags", queryset=SdgTag.objects.select_related("target")),
+            Prefetch(
+                "involvements",
+                queryset=Involvement.objects.filter(organisation__isnull=False)
+                .select_related("organisation")
+                .order_by("id"),
+            ),
+            Prefetch(
+                "participants",
+                queryset=ProjectParticipant.objects.select_related("organisation").order_by("id"),
+            ),
+            Prefetch(
+                "locations", queryset=ProjectLocation.objects.select_related("place").order_by("id")
+            ),
+            Prefetch("budgets", queryset=Budget.objects.order_by("period_start", "kind", "id")),
+            Prefetch("transactions", queryset=public_transactions, to_attr="public_transactions"),
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.public().prefetch_related(
+                    Prefetch(
+                        "transactions",
+                        queryset=public_transactions.filter(project__isnull=True),
+                        to_attr="public_transactions",
+                    )
+                ),
+            ),
+            Prefetch(
+                "results",
+                queryset=Result.objects.prefetch_related(
+                    Prefetch("indicators", queryset=indicators)
+                ).order_by("id"),
+            ),
+        )
+        .order_by("key")
+    )
+
+
+def public_partnership(*, key: str) -> Partnership | None:
+    return Partnership.objects.public().select_related("home", "partner").filter(key=key).first()

@@ -192,3 +192,27 @@ def activity_to_dict(activity) -> dict:
         "involvements": _involvements(activity),
         "sources": _sources(activity),
     }
+
+
+def _decimal_text(value) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def transaction_to_dict(transaction) -> dict:
+    # Amounts as strings: a JSON number would turn 0.10 into a float.
+    return {
+        "id": transaction.key,
+        "kind": transaction.kind,
+        "date": format_partial_date(transaction.date, transaction.date_precision),
+        "amount": _decimal_text(transaction.amount),
+        "currency": transaction.currency,
+        "exchange_date": transaction.value_date.isoformat() if transaction.value_date else None,
+        "amount_eur": _decimal_text(transaction.amount_in_euros),
+        "project": _key_if_public(transaction.project),
+        "activity": _key_if_public(transaction.activity),
+        "provider": transaction.provider.key if transaction.provider else None,
+        "receiver": transaction.receiver.key if transaction.receiver else None,
+        "description_de": transaction.description_de,
+        "description_en": transaction.description_en,
+        "sources": _sources(transaction),
+    }

@@ -1,9 +1,52 @@
-from django.urls import path
+from django.urls import include, path
 
-from partnerwerk.office import views
+from partnerwerk.office.kinds import KINDS
+from partnerwerk.office.views import pages, records, users
 
 app_name = "office"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    path("", pages.dashboard, name="dashboard"),
+    path("registry/", include("partnerwerk.registry.office_urls")),
+    path("sdg/", include("partnerwerk.sdg.office_urls")),
+    path("trash/", records.trash, name="trash"),
+    path("steps/<int:pk>/confirm/", pages.step_confirm, name="step-confirm"),
+    path("documents/<int:pk>/file/", pages.document_file, name="document-file"),
+    path("people/<int:pk>/export/", pages.person_export, name="person-export"),
+    path("people/<int:pk>/erase/", pages.person_erase, name="person-erase"),
+    path("people/retention/", pages.retention, name="retention"),
+    path("users/", users.users, name="users"),
+    path("users/<int:pk>/deactivate/", users.user_deactivate, name="user-deactivate"),
+    path("invitations/<int:pk>/revoke/", users.invitation_revoke, name="invitation-revoke"),
+    path("", include("partnerwerk.exchange.office_urls")),
 ]
+
+# One set of addresses per kind of record, spelled out (no catch-all pattern, so other apps
+# can add their own pages under /office/).
+for slug in KINDS:
+    urlpatterns += [
+        path(f"{slug}/", records.record_list, {"slug": slug}, name=slug),
+        path(f"{slug}/new/", records.record_new, {"slug": slug}, name=f"{slug}-new"),
+        path(f"{slug}/<int:pk>/", records.record_edit, {"slug": slug}, name=f"{slug}-edit"),
+        path(
+            f"{slug}/<int:pk>/delete/", records.record_delete, {"slug": slug}, name=f"{slug}-delete"
+        ),
+        path(
+            f"{slug}/<int:pk>/restore/",
+            records.record_undelete,
+            {"slug": slug},
+            name=f"{slug}-undelete",
+        ),
+        path(
+            f"{slug}/<int:pk>/history/",
+            records.record_history,
+            {"slug": slug},
+            name=f"{slug}-history",
+        ),
+        path(
+            f"{slug}/<int:pk>/history/<int:history_id>/restore/",
+            records.record_revert,
+            {"slug": slug},
+            name=f"{slug}-revert",
+        ),
+    ]

@@ -1,10 +1,13 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerwerk.core.models import (
+    AliveManager,
     DatePrecision,
     SoftDeleteModel,
+    SoftDeleteQuerySet,
     Source,
     TimeStampedModel,
     Visibility,
@@ -186,8 +189,29 @@ STATUS_AFTER_KIND = {
 START_KINDS = (StepKind.START, StepKind.AGREEMENT_SIGNED, StepKind.CERTIFICATE_SIGNED)
 
 
+class StepQuerySet(SoftDeleteQuerySet):
+    def awaiting_confirmation(self):
+        return self.filter(proposed_at__isnull=False, confirmed_at__isnull=True)
+
+    def confirmed(self):
+        return self.exclude(proposed_at__isnull=False, confirmed_at__isnull=True)
+
+
+class ConfirmedStepManager(AliveManager.from_queryset(StepQuerySet)):
+    """The default manager: steps in force, neither deleted nor awaiting confirmation. It is
+    also what `partnership.steps` uses, so a proposal changes no status, page or export until
+    the office confirms it."""
+
+    def get_queryset(self):
+        return super().get_queryset().confirmed()
+
+
 class Step(TimeStampedModel, SoftDeleteModel):
-    """A dated event in a partnership's life: a decision, a signing, a visit, a suspension."""
+    """A dated event in a partnership's life: a decision, a signing, a visit, a suspension.
+
+    A step added by the office is in force at once; one proposed by a department editor
+    (`proposed_at` set) waits for an office member to confirm it.
+    """
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="steps")
     kind = models.CharField(_("kind"), max_length=20, choices=StepKind.choices)
@@ -206,8 +230,32 @@ class Step(TimeStampedModel, SoftDeleteModel):
     note_de = models.TextField(_("note (German)"), blank=True)
     note_en = models.TextField(_("note (English)"), blank=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(
+        _("proposed at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the step was proposed and awaits confirmation by the office."),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
 
-    objects, all_objects = soft_delete_managers()
+    objects = ConfirmedStepManager()
+    all_objects = models.Manager.from_queryset(StepQuerySet)()
     history = HistoricalRecords()
 
     class Meta:
@@ -218,6 +266,10 @@ class Step(TimeStampedModel, SoftDeleteModel):
             models.CheckConstraint(
                 condition=models.Q(date_precision__in=["day", "month", "year"]),
                 name="step_known_date_precision",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(confirmed_at__isnull=True) | models.Q(proposed_at__isnull=False),
+                name="step_confirmed_only_after_proposal",
             ),
         ]
 

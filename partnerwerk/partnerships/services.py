@@ -5,8 +5,9 @@ Status and start date are derived here, from the steps, and nowhere else.
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerwerk.core.models import DatePrecision
@@ -59,7 +60,9 @@ def partnership_add_step(
     note_de: str = "",
     note_en: str = "",
     sources=(),
+    actor=None,
 ) -> Step:
+    _require(actor, "partnerships.add_step", partnership)
     if on is None:
         raise ValidationError(_("A step needs a date."))
     step = Step.objects.create(
@@ -78,6 +81,123 @@ def partnership_add_step(
     return step
 
 
+def _require(actor, permission: str, record=None) -> None:
+    """Services check the same rules as the views (actor None: the command line, loaders)."""
+    if actor is not None and not actor.has_perm(permission, record):
+        raise PermissionDenied(_("You may not do this."))
+
+
+@transaction.atomic
+def step_propose(
+    *,
+    actor,
+    partnership: Partnership,
+    kind: str,
+    on: datetime.date,
+    precision: str = DatePrecision.DAY,
+    decision_body: str = "",
+    note_de: str = "",
+    note_en: str = "",
+    sources=(),
+) -> Step:
+    """A step that waits for an office member's confirmation; until then it changes neither
+    the partnership's status nor its start date, and no public page shows it."""
+    _require(actor, "partnerships.propose_step", partnership)
+    if on is None:
+        raise ValidationError(_("A step needs a date."))
+    step = Step.all_objects.create(
+        partnership=partnership,
+        kind=kind,
+        date=on,
+        date_precision=precision,
+        status_after=step_default_status_after(kind),
+        decision_body=decision_body,
+        note_de=note_de,
+        note_en=note_en,
+        proposed_by=actor,
+        proposed_at=timezone.now(),
+    )
+    if sources:
+        step.sources.set(sources)
+    return step
+
+
+@transaction.atomic
+def step_confirm(*, actor, step: Step) -> Step:
+    """Put a proposed step in force and derive the partnership's status anew."""
+    _require(actor, "partnerships.confirm_step", step)
+    if step.proposed_at is None or step.confirmed_at is not None:
+        raise ValidationError(_("This step does not await confirmation."))
+    if step.deleted_at is not None:
+        raise ValidationError(_("A deleted step cannot be confirmed."))
+    step.confirmed_by = actor
+    step.confirmed_at = timezone.now()
+    step.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
+    partnership_refresh_status(partnership=step.partnership)
+    return step
+
+
+@transaction.atomic
+def step_update(*, actor, step: Step, **fields) -> Step:
+    _require(actor, "partnerships.change_step", step)
+    sources = fields.pop("sources", None)
+    if fields.get("date", step.date) is None:
+        raise ValidationError(_("A step needs a date."))
+    for name, value in fields.items():
+        setattr(step, name, value)
+    step.full_clean(exclude=["partnership", "proposed_by", "confirmed_by", "deleted_by"])
+    step.save()
+    if sources is not None:
+        step.sources.set(sources)
+    partnership_refresh_status(partnership=step.partnership)
+    return step
+
+
+@transaction.atomic
+def partnership_create(*, actor, sources=(), themes=(), **fields) -> Partnership:
+    _require(actor, "partnerships.add_partnership")
+    partnership_validate_places(home=fields.get("home"), partner=fields.get("partner"))
+    partnership = Partnership(**fields)
+    partnership.full_clean()
+    partnership.save()
+    partnership.sources.set(sources)
+    partnership.themes.set(themes)
+    return partnership
+
+
+@transaction.atomic
+def partnership_update(*, actor, partnership: Partnership, **fields) -> Partnership:
+    _require(actor, "partnerships.change_partnership", partnership)
+    many = {name: fields.pop(name) for name in ("sources", "themes") if name in fields}
+    for name, value in fields.items():
+        setattr(partnership, name, value)
+    partnership_validate_places(home=partnership.home, partner=partnership.partner)
+    partnership.full_clean()
+    partnership.save()
+    for name, values in many.items():
+        getattr(partnership, name).set(values)
+    return partnership
+
+
 def partnership_validate_places(*, home, partner) -> None:
     if home is not None and partner is not None and home.pk == partner.pk:
         raise ValidationError(_("A place cannot be in a partnership with itself."))
+
+
+@transaction.atomic
+def step_delete(*, actor, step: Step) -> Step:
+    """Soft-delete a step (or withdraw a proposal) and derive the status anew."""
+    from partnerwerk.core.services import record_soft_delete
+
+    record_soft_delete(actor=actor, record=step)
+    partnership_refresh_status(partnership=step.partnership)
+    return step
+
+
+@transaction.atomic
+def step_restore(*, actor, step: Step) -> Step:
+    from partnerwerk.core.services import record_restore
+
+    record_restore(actor=actor, record=step)
+    partnership_refresh_status(partnership=step.partnership)
+    return step

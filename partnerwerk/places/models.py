@@ -16,6 +16,14 @@ class Continent(models.TextChoices):
     SOUTH_AMERICA = "SA", _("South America")
 
 
+class GeoNamesMatch(models.TextChoices):
+    """How an imported place found its GeoNames entry (empty: set by hand or reference data)."""
+
+    NAME = "name", _("by name")
+    ALTERNATE_NAME = "alternate_name", _("by an alternate name")
+    UNMATCHED = "unmatched", _("no GeoNames entry found")
+
+
 class Place(TimeStampedModel):
     """A municipality anywhere, identified by its GeoNames id where it has one."""
 
@@ -39,6 +47,22 @@ class Place(TimeStampedModel):
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     description_de = models.TextField(_("description (German)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
+    geonames_match = models.CharField(
+        _("GeoNames match"),
+        max_length=20,
+        choices=GeoNamesMatch.choices,
+        blank=True,
+        help_text=_("How an import found the GeoNames entry; empty when set by hand."),
+    )
+    registry_key = models.CharField(
+        _("registry key"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Identifies a place without GeoNames id in imported registry data "
+            "(country, name and the file's coordinates)."
+        ),
+    )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
     history = HistoricalRecords()
@@ -52,6 +76,11 @@ class Place(TimeStampedModel):
                 fields=["geonames_id"],
                 condition=models.Q(geonames_id__isnull=False),
                 name="place_unique_geonames_id",
+            ),
+            models.UniqueConstraint(
+                fields=["registry_key"],
+                condition=~models.Q(registry_key=""),
+                name="place_unique_registry_key",
             ),
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True)

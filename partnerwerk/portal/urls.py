@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerwerk.portal import data, pages, views
+from partnerwerk.portal import data, files, pages, views
 
 app_name = "portal"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path("privacy/", pages.privacy, name="privacy"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("data/<slug:dataset>.<slug:format>", data.download, name="download"),
+    path("files/<slug:key>/", files.document_file, name="file"),
 ]

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class RegistryConfig(AppConfig):
     name = "partnerwerk.registry"
     verbose_name = _("World twinnings registry")
+
+    def ready(self):
+        from partnerwerk.office.navigation import NAVIGATION, NavigationEntry
+
+        NAVIGATION.append(NavigationEntry("office:registry:matchmaking", _("Registry")))

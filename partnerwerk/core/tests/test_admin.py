@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 
-from partnerwerk.core.testing import make_partnership
+from partnerwerk.core.testing import make_partnership, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def alice(client):
     """An administrator."""
     user = get_user_model().objects.create_superuser("alice", password="correct horse battery")
-    client.force_login(user)
+    sign_in_with_two_factors(client, user)
     return user
 
 

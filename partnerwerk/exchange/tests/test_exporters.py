@@ -16,6 +16,7 @@ from partnerwerk.core.testing import (
     make_project,
     make_source,
     make_theme,
+    make_transaction,
 )
 from partnerwerk.exchange.exporters import DATASETS, export_dataset
 
@@ -172,6 +173,8 @@ def test_every_dataset_exports_in_both_formats(name, format):
     make_person(organisation=organisation)
     project = make_project(partnerships=[make_active_partnership(home=place)], sdgs=[11])
     make_activity(place=place, project=project)
+    make_transaction(project=project)
+    make_partnership(origin="registry")  # a relation of the world twinnings registry
 
     stream = io.StringIO()
     count = export_dataset(name, format, stream)
@@ -183,3 +186,40 @@ def test_every_dataset_exports_in_both_formats(name, format):
 def test_it_refuses_an_unknown_dataset():
     with pytest.raises(ValueError, match="partnerships"):
         export_dataset("secrets", "json", io.StringIO())
+
+
+def test_the_transactions_export_keeps_the_original_currency_and_the_euro_value():
+    import decimal
+
+    make_transaction(
+        key="cedis",
+        amount=decimal.Decimal("3000.00"),
+        currency="GHS",
+        amount_eur=decimal.Decimal("250.00"),
+        value_date=datetime.date(2021, 7, 1),
+    )
+    make_transaction(key="hidden", visibility="internal")
+
+    [row] = export("transactions")
+
+    assert (row["amount"], row["currency"], row["amount_eur"], row["exchange_date"]) == (
+        "3000.00",
+        "GHS",
+        "250.00",
+        "2021-07-01",
+    )
+
+
+def test_an_xlsx_cell_that_looks_like_a_formula_stays_text():
+    from openpyxl import load_workbook
+
+    from partnerwerk.exchange.exporters import export_dataset_xlsx
+
+    make_project(title_de="=HYPERLINK(1)")
+    stream = io.BytesIO()
+
+    export_dataset_xlsx("projects", stream)
+
+    sheet = load_workbook(io.BytesIO(stream.getvalue())).worksheets[0]
+    assert sheet["B2"].value == "=HYPERLINK(1)"
+    assert sheet["B2"].data_type == "s"

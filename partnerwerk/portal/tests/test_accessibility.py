@@ -36,6 +36,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 KUMASI = 2298890
 
 # Every kind of page, with a record from the reference data where the page needs one.
+DORTMUND = 2935517
 PAGES = {
     "home": ("", 200),
     "partnerships-filtered": ("partnerships/?kind=climate&sort=name", 200),
@@ -44,6 +45,13 @@ PAGES = {
     "activity": ("activities/kumasi-delegation-visit-dortmund-climate/", 200),
     "activity-timeline": ("activities/", 200),
     "sdg-goal": ("sdg/11/", 200),
+    "sdg-overview": ("sdg/", 200),
+    "registry": ("registry/", 200),
+    "registry-city-kumasi": (f"registry/cities/{KUMASI}/", 200),
+    "registry-network": (f"registry/cities/{KUMASI}/network/", 200),
+    "registry-common": (f"registry/common/?first={DORTMUND}&second={KUMASI}", 200),
+    "registry-country-pair": ("registry/countries/DE/GH/", 200),
+    "registry-relations": ("registry/relations/?country=DE", 200),
     "contact": ("contact/", 200),
     "imprint": ("imprint/", 200),
     "privacy": ("privacy/", 200),

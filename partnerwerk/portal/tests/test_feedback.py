@@ -1,3 +1,4 @@
+from partnerwerk.core.testing import sign_in_with_two_factors
 from partnerwerk.feedback.models import Feedback
 
 
@@ -42,8 +43,9 @@ def test_it_allows_five_messages_per_hour_from_one_address(client, db):
     assert send(client, "From elsewhere", address="198.51.100.7").status_code == 302
 
 
-def test_feedback_is_listed_in_the_admin(admin_client, db):
-    send(admin_client)
-    response = admin_client.get("/admin/feedback/feedback/")
+def test_feedback_is_listed_in_the_admin(client, admin_user):
+    send(client)
+    sign_in_with_two_factors(client, admin_user)
+    response = client.get("/admin/feedback/feedback/")
     assert response.status_code == 200
     assert "The map has no text alternative." in response.text

@@ -1,0 +1,223 @@
+"""Object-level permissions of the office roles, as `rules` predicates (decision 0008).
+
+Every door checks the same names with `user.has_perm(name, obj)`: the office views, the
+services (which refuse with PermissionDenied) and the API. The roles:
+
+- office staff and administrators: everything (administrators also manage accounts);
+- department editors: read all internal data; edit projects, activities and documents their
+  organisation is involved in; propose steps for partnerships it is involved in;
+- partner-city counterparts: read their partnership's internal data; add and edit its
+  activities and documents;
+- viewers: read internal data, change nothing.
+"""
+
+from dataclasses import dataclass, field
+
+import rules
+
+from partnerwerk.accounts.models import OfficeRole
+
+
+@dataclass(frozen=True)
+class Roles:
+    roles: frozenset = frozenset()
+    organisation_ids: frozenset = frozenset()
+    partnership_ids: frozenset = field(default_factory=frozenset)
+
+
+NO_ROLES = Roles()
+
+
+def roles_of(user) -> Roles:
+    """The user's roles, read once per user object (one query per request)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NO_ROLES
+    cached = getattr(user, "_partnerwerk_roles", None)
+    if cached is not None:
+        return cached
+    rows = list(user.memberships.values_list("role", "organisation_id", "partnership_id"))
+    roles = {role for role, _organisation, _partnership in rows}
+    if user.is_superuser:
+        roles.add(OfficeRole.ADMINISTRATOR)
+    result = Roles(
+        roles=frozenset(roles),
+        organisation_ids=frozenset(o for r, o, _p in rows if r == OfficeRole.DEPARTMENT_EDITOR),
+        partnership_ids=frozenset(p for r, _o, p in rows if r == OfficeRole.COUNTERPART),
+    )
+    user._partnerwerk_roles = result
+    return result
+
+
+def forget_roles(user) -> None:
+    user.__dict__.pop("_partnerwerk_roles", None)
+
+
+def _has(*wanted):
+    return lambda user: bool(roles_of(user).roles & set(wanted))
+
+
+is_administrator = rules.predicate(_has(OfficeRole.ADMINISTRATOR), name="is_administrator")
+is_office_staff = rules.predicate(
+    _has(OfficeRole.OFFICE, OfficeRole.ADMINISTRATOR), name="is_office_staff"
+)
+is_internal_reader = rules.predicate(
+    _has(
+        OfficeRole.OFFICE,
+        OfficeRole.ADMINISTRATOR,
+        OfficeRole.DEPARTMENT_EDITOR,
+        OfficeRole.VIEWER,
+    ),
+    name="is_internal_reader",
+)
+is_office_member = rules.predicate(_has(*OfficeRole.values), name="is_office_member")
+
+
+# --- what a record belongs to ---------------------------------------------------------------
+
+
+def involved_organisation_ids(record) -> set[int]:
+    """Organisations involved in a partnership, project, activity (or its project), step or
+    document (through what it belongs to)."""
+    from partnerwerk.actors.models import Involvement
+
+    subjects = _subjects(record)
+    if not subjects:
+        return set()
+    condition = None
+    from django.db.models import Q
+
+    for name, pk in subjects:
+        term = Q(**{f"{name}_id": pk})
+        condition = term if condition is None else condition | term
+    return set(
+        Involvement.objects.filter(condition, organisation__isnull=False).values_list(
+            "organisation_id", flat=True
+        )
+    )
+
+
+def partnership_ids_of(record) -> set[int]:
+    """The partnerships a record belongs to, directly or through its project or activity."""
+    ids = set()
+    for name, pk in _subjects(record):
+        if name == "partnership":
+            ids.add(pk)
+        elif name == "project":
+            from partnerwerk.projects.models import Project
+
+            ids |= set(
+                Project.partnerships.through.objects.filter(project_id=pk).values_list(
+                    "partnership_id", flat=True
+                )
+            )
+        elif name == "activity":
+            from partnerwerk.projects.models import Activity
+
+            ids |= set(
+                Activity.partnerships.through.objects.filter(activity_id=pk).values_list(
+                    "partnership_id", flat=True
+                )
+            )
+    return ids
+
+
+def _subjects(record) -> list[tuple[str, int]]:
+    """(kind, pk) of the record itself and of what it belongs to."""
+    from partnerwerk.documents.models import Document
+    from partnerwerk.partnerships.models import Partnership, Step
+    from partnerwerk.projects.models import Activity, Project
+
+    if record is None or getattr(record, "pk", None) is None:
+        return []
+    if isinstance(record, Partnership):
+        return [("partnership", record.pk)]
+    if isinstance(record, Step):
+        return [("partnership", record.partnership_id)]
+    if isinstance(record, Project):
+        return [("project", record.pk)]
+    if isinstance(record, Activity):
+        subjects = [("activity", record.pk)]
+        if record.project_id:
+            subjects.append(("project", record.project_id))
+        return subjects
+    if isinstance(record, Document):
+        subjects = []
+        if record.partnership_id:
+            subjects.append(("partnership", record.partnership_id))
+        if record.step_id:
+            subjects.append(("partnership", record.step.partnership_id))
+        if record.project_id:
+            subjects.append(("project", record.project_id))
+        if record.activity:
+            subjects += _subjects(record.activity)
+        return subjects
+    return []
+
+
+@rules.predicate
+def is_editor_of_involved_organisation(user, record) -> bool:
+    mine = roles_of(user).organisation_ids
+    return bool(mine) and bool(mine & involved_organisation_ids(record))
+
+
+@rules.predicate
+def is_counterpart_of_its_partnership(user, record) -> bool:
+    mine = roles_of(user).partnership_ids
+    return bool(mine) and bool(mine & partnership_ids_of(record))
+
+
+# --- the permissions --------------------------------------------------------------------------
+
+can_read_record = is_internal_reader | is_counterpart_of_its_partnership
+can_edit_involved = (
+    is_office_staff | is_editor_of_involved_organisation | is_counterpart_of_its_partnership
+)
+can_edit_as_editor = is_office_staff | is_editor_of_involved_organisation
+
+PERMISSIONS = {
+    "office.enter": is_office_member,
+    "office.view_history": is_office_staff,
+    "office.restore": is_office_staff,
+    "office.view_trash": is_office_staff,
+    "accounts.invite": is_office_staff,
+    "accounts.manage_users": is_administrator,
+    "sdg.suggest": is_office_member,
+    # partnerships and their steps
+    "partnerships.view_partnership": can_read_record,
+    "partnerships.add_partnership": is_office_staff,
+    "partnerships.change_partnership": is_office_staff,
+    "partnerships.delete_partnership": is_office_staff,
+    "partnerships.add_step": is_office_staff,
+    "partnerships.propose_step": can_edit_as_editor,
+    "partnerships.confirm_step": is_office_staff,
+    "partnerships.change_step": is_office_staff,
+    "partnerships.delete_step": is_office_staff,
+    # projects and activities (an activity is added to a partnership or project: the object)
+    "projects.view_project": can_read_record,
+    "projects.add_project": is_office_staff,
+    "projects.change_project": can_edit_as_editor,
+    "projects.delete_project": can_edit_as_editor,
+    "projects.view_activity": can_read_record,
+    "projects.add_activity": can_edit_involved,
+    "projects.change_activity": can_edit_involved,
+    "projects.delete_activity": can_edit_involved,
+    # documents (added to a partnership, project or activity: the object)
+    "documents.view_document": can_read_record,
+    "documents.add_document": can_edit_involved,
+    "documents.change_document": can_edit_involved,
+    "documents.delete_document": can_edit_involved,
+    # organisations and people: read by internal readers, kept by the office
+    "actors.view_organisation": is_internal_reader,
+    "actors.add_organisation": is_office_staff,
+    "actors.change_organisation": is_office_staff,
+    "actors.delete_organisation": is_office_staff,
+    "actors.view_person": is_internal_reader,
+    "actors.add_person": is_office_staff,
+    "actors.change_person": is_office_staff,
+    "actors.delete_person": is_office_staff,
+    "actors.export_person": is_office_staff,
+    "actors.erase_person": is_office_staff,
+}
+
+for _name, _predicate in PERMISSIONS.items():
+    rules.set_perm(_name, _predicate)

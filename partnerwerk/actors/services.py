@@ -1,0 +1,193 @@
+"""Writes to organisations and people, and the GDPR duties towards people: export of
+everything held about a person, erasure (anonymised everywhere, history included) and the
+retention review."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from partnerwerk.actors.models import Involvement, LegalBasis, Organisation, Person
+from partnerwerk.core.models import Visibility
+
+
+def _require(actor, permission: str, record=None) -> None:
+    if actor is not None and not actor.has_perm(permission, record):
+        raise PermissionDenied(_("You may not do this."))
+
+
+def _save(record, many: dict) -> None:
+    record.full_clean()
+    record.save()
+    for name, values in many.items():
+        getattr(record, name).set(values)
+
+
+@transaction.atomic
+def organisation_create(*, actor, sources=(), **fields) -> Organisation:
+    _require(actor, "actors.add_organisation")
+    organisation = Organisation(**fields)
+    _save(organisation, {"sources": sources})
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, actor, organisation: Organisation, **fields) -> Organisation:
+    _require(actor, "actors.change_organisation", organisation)
+    many = {"sources": fields.pop("sources")} if "sources" in fields else {}
+    for name, value in fields.items():
+        setattr(organisation, name, value)
+    _save(organisation, many)
+    return organisation
+
+
+def _check_legal_basis(person: Person) -> None:
+    if person.legal_basis == LegalBasis.CONSENT and not (
+        person.consent_given_on and person.consent_text.strip()
+    ):
+        raise ValidationError(
+            {"consent_text": _("With consent as the legal basis, give its date and its text.")}
+        )
+
+
+@transaction.atomic
+def person_create(*, actor, sources=(), **fields) -> Person:
+    _require(actor, "actors.add_person")
+    person = Person(**fields)
+    _check_legal_basis(person)
+    _save(person, {"sources": sources})
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, **fields) -> Person:
+    _require(actor, "actors.change_person", person)
+    if person.erased_at is not None:
+        raise ValidationError(_("An erased person cannot be edited."))
+    many = {"sources": fields.pop("sources")} if "sources" in fields else {}
+    for name, value in fields.items():
+        setattr(person, name, value)
+    _check_legal_basis(person)
+    _save(person, many)
+    return person
+
+
+# --- GDPR ---------------------------------------------------------------------------------
+
+PERSONAL_FIELDS = (
+    "key",
+    "name",
+    "honorific",
+    "function_de",
+    "function_en",
+    "email",
+    "phone",
+    "visibility",
+    "legal_basis",
+    "consent_given_on",
+    "consent_text",
+)
+
+
+def person_export(*, actor, person: Person) -> dict:
+    """Everything held about a person (Art. 15 GDPR): the record, its involvements and every
+    earlier version of both, as plain data ready for JSON."""
+    _require(actor, "actors.export_person", person)
+    involvements = Involvement.all_objects.filter(person=person).select_related(
+        "partnership", "project", "activity"
+    )
+    return {
+        "exported_at": timezone.now(),
+        "person": {
+            "id": person.pk,
+            **{name: getattr(person, name) for name in PERSONAL_FIELDS},
+            "organisation": str(person.organisation) if person.organisation_id else None,
+            "created_at": person.created_at,
+            "updated_at": person.updated_at,
+            "deleted_at": person.deleted_at,
+            "erased_at": person.erased_at,
+            "sources": [source.citation for source in person.sources.all()],
+        },
+        "involvements": [
+            {
+                "id": involvement.pk,
+                "role": involvement.role,
+                "in": str(involvement.partnership or involvement.project or involvement.activity),
+                "note_de": involvement.note_de,
+                "note_en": involvement.note_en,
+                "deleted_at": involvement.deleted_at,
+            }
+            for involvement in involvements
+        ],
+        "history": [
+            {
+                "date": version.history_date,
+                "type": version.get_history_type_display(),
+                "by_user_id": version.history_user_id,
+                **{name: getattr(version, name) for name in PERSONAL_FIELDS},
+            }
+            for version in person.history.order_by("history_date")
+        ],
+        "involvement_history": [
+            {
+                "involvement_id": version.id,
+                "date": version.history_date,
+                "type": version.get_history_type_display(),
+                "role": version.role,
+                "note_de": version.note_de,
+                "note_en": version.note_en,
+            }
+            for version in Involvement.history.filter(person_id=person.pk).order_by("history_date")
+        ],
+    }
+
+
+# JSON encoder for person_export's dates and times.
+ExportEncoder = DjangoJSONEncoder
+
+
+def _anonymous_values(person: Person) -> dict:
+    return {
+        "key": f"erased-{person.pk}",
+        "name": _("(erased)"),
+        "honorific": "",
+        "function_de": "",
+        "function_en": "",
+        "email": "",
+        "phone": "",
+        "visibility": Visibility.INTERNAL,
+        "consent_text": "",
+        "consent_given_on": None,
+        "organisation": None,
+    }
+
+
+@transaction.atomic
+def person_erase(*, actor, person: Person) -> Person:
+    """Erase a person (Art. 17 GDPR): the record stays as an anonymous placeholder so the
+    involvements still count, but every personal value is gone from the record, its notes
+    and every history entry of both."""
+    _require(actor, "actors.erase_person", person)
+    values = _anonymous_values(person)
+    # The legal basis no longer matters for an anonymous placeholder; public task keeps the
+    # consent constraint satisfied without inventing a consent.
+    values["legal_basis"] = LegalBasis.PUBLIC_TASK
+    now = timezone.now()
+    Person.all_objects.filter(pk=person.pk).update(erased_at=now, **values)
+    history_values = {
+        ("organisation_id" if name == "organisation" else name): value
+        for name, value in values.items()
+    }
+    Person.history.filter(id=person.pk).update(erased_at=now, **history_values)
+    involvement_ids = list(
+        Involvement.all_objects.filter(person=person).values_list("pk", flat=True)
+    )
+    Involvement.all_objects.filter(pk__in=involvement_ids).update(note_de="", note_en="")
+    Involvement.history.filter(id__in=involvement_ids).update(note_de="", note_en="")
+    # The erasure itself is recorded (who and when), without any personal value.
+    person.refresh_from_db()
+    person._history_user = actor
+    person._change_reason = "erased"
+    person.save(update_fields=["updated_at"])
+    return person

@@ -1,0 +1,100 @@
+"""GDPR for people: legal basis, export of everything held, erasure everywhere, retention."""
+
+import datetime
+import json
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
+from django.utils import timezone
+
+from partnerwerk.actors import services
+from partnerwerk.actors.models import Involvement, Person
+from partnerwerk.actors.selectors import people_for_retention_review
+from partnerwerk.core.testing import (
+    make_involvement,
+    make_organisation,
+    make_partnership,
+    make_person,
+    make_project,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def erika():
+    person = make_person(
+        name="Erika Muster",
+        email="erika@example.org",
+        phone="+49 231 123",
+        function_de="Leiterin",
+        organisation=make_organisation(),
+    )
+    person.phone = "+49 231 456"
+    person.save()  # a second version in the history
+    make_involvement(person=person, partnership=make_partnership(), note_de="Erika mag Tee")
+    return person
+
+
+def test_consent_needs_its_date_and_text_in_the_database():
+    with pytest.raises(IntegrityError):
+        make_person(legal_basis="consent")
+
+
+def test_the_service_explains_a_consent_without_its_text():
+    with pytest.raises(ValidationError):
+        services.person_create(
+            actor=None,
+            key="p",
+            name="P",
+            legal_basis="consent",
+            consent_given_on=datetime.date(2025, 1, 2),
+        )
+
+
+def test_the_export_holds_the_record_its_involvements_and_every_version(erika):
+    data = services.person_export(actor=make_user(role="office"), person=erika)
+    text = json.dumps(data, cls=services.ExportEncoder)
+    assert data["person"]["email"] == "erika@example.org"
+    assert [version["phone"] for version in data["history"]] == ["+49 231 123", "+49 231 456"]
+    assert data["involvements"][0]["note_de"] == "Erika mag Tee"
+    assert "Erika Muster" in text
+
+
+def test_only_office_staff_may_export_or_erase(erika):
+    viewer = make_user(role="viewer")
+    with pytest.raises(PermissionDenied):
+        services.person_export(actor=viewer, person=erika)
+    with pytest.raises(PermissionDenied):
+        services.person_erase(actor=viewer, person=erika)
+
+
+def test_erasure_anonymises_the_record_its_notes_and_all_history(erika):
+    office = make_user(role="office")
+    services.person_erase(actor=office, person=erika)
+    erika.refresh_from_db()
+    assert erika.erased_at is not None
+    assert erika.name != "Erika Muster" and erika.email == "" and erika.organisation is None
+    dump = json.dumps(
+        [list(Person.history.filter(id=erika.pk).values())]
+        + [list(Involvement.history.filter(person_id=erika.pk).values())],
+        cls=services.ExportEncoder,
+    )
+    for secret in ("Erika", "erika@example.org", "+49 231", "Leiterin", "Tee"):
+        assert secret not in dump
+    assert Involvement.objects.filter(person=erika).count() == 1  # the involvement still counts
+    assert Person.history.filter(id=erika.pk).latest().history_user == office
+
+
+def test_the_retention_review_lists_people_linked_to_nothing_active_for_years():
+    old = timezone.now() - datetime.timedelta(days=4 * 365)
+    forgotten = make_person(name="Forgotten")
+    still_active = make_person(name="Active")
+    make_involvement(person=still_active, project=make_project(status="ongoing"))
+    recent = make_person(name="Recent")
+    Person.objects.filter(pk__in=[forgotten.pk, still_active.pk]).update(updated_at=old)
+    names = [person.name for person in people_for_retention_review(years=3)]
+    assert names == ["Forgotten"]
+    assert recent.name not in names

@@ -1,0 +1,104 @@
+"""Open data files through the API: every list as CSV, JSON or XLSX, the partner cities as
+GeoJSON, the IATI 2.03 activity and organisation files and the iCalendar feeds."""
+
+import io
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Router
+from ninja.errors import HttpError
+
+from partnerwerk.exchange.exporters import (
+    ALL_FORMATS,
+    DATASETS,
+    export_dataset,
+    export_dataset_xlsx,
+)
+from partnerwerk.exchange.geojson import export_partner_cities
+from partnerwerk.exchange.iati.writer import export_activities, export_organisation
+from partnerwerk.exchange.ical import public_feed
+from partnerwerk.exchange.selectors import public_partnership
+
+open_data = Router(tags=["open data"])
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "geojson": "application/geo+json",
+    "xml": "application/xml",
+    "ics": "text/calendar; charset=utf-8",
+}
+
+
+def _file(data, filename: str, format: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=CONTENT_TYPES[format])
+    disposition = "attachment" if format == "xlsx" else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@open_data.get("/partner-cities.geojson", summary="Partner cities as GeoJSON")
+def partner_cities(request):
+    stream = io.StringIO()
+    export_partner_cities(stream)
+    return _file(stream.getvalue(), "partner-cities.geojson", "geojson")
+
+
+@open_data.get("/iati-activities.xml", summary="Public projects as an IATI 2.03 activity file")
+def iati_activities(request):
+    return _file(export_activities().to_bytes(), "iati-activities.xml", "xml")
+
+
+@open_data.get("/iati-organisation.xml", summary="The city as an IATI 2.03 organisation file")
+def iati_organisation(request):
+    return _file(export_organisation().to_bytes(), "iati-organisation.xml", "xml")
+
+
+@open_data.get("/calendar/activities.ics", summary="Public activities as iCalendar")
+def calendar_activities(request, lang: str = "de"):
+    data = public_feed(base_url=request.build_absolute_uri("/"), language=_lang(lang))
+    return _file(data, "activities.ics", "ics")
+
+
+@open_data.get(
+    "/calendar/partnerships/{key}.ics", summary="Public activities of one partnership as iCalendar"
+)
+def calendar_partnership(request, key: str, lang: str = "de"):
+    partnership = public_partnership(key=key)
+    if partnership is None:
+        raise HttpError(
+            404, _("There is no public partnership with the key “%(key)s”.") % {"key": key}
+        )
+    data = public_feed(
+        base_url=request.build_absolute_uri("/"), language=_lang(lang), partnership=partnership
+    )
+    return _file(data, f"{key}.ics", "ics")
+
+
+def _lang(value: str) -> str:
+    return value if value in ("de", "en") else "de"
+
+
+@open_data.get("/{dataset}.{format}", summary="A public list as CSV, JSON or XLSX")
+def dataset_file(request, dataset: str, format: str):
+    """`dataset` is one of the export's lists (partnerships, places, projects, activities,
+    organisations, transactions, ...); `format` is csv, json or xlsx (same columns as csv)."""
+    if dataset not in DATASETS or format not in ALL_FORMATS:
+        raise HttpError(
+            404,
+            _("There is no file “%(name)s”; lists: %(names)s; formats: %(formats)s.")
+            % {
+                "name": f"{dataset}.{format}",
+                "names": ", ".join(DATASETS),
+                "formats": ", ".join(ALL_FORMATS),
+            },
+        )
+    if format == "xlsx":
+        stream = io.BytesIO()
+        export_dataset_xlsx(dataset, stream)
+        return _file(stream.getvalue(), f"{dataset}.xlsx", "xlsx")
+    stream = io.StringIO()
+    export_dataset(dataset, format, stream)
+    return _file(stream.getvalue(), f"{dataset}.{format}", format)

@@ -1,0 +1,78 @@
+"""Writes every domain record shares: soft delete, undoing it, and going back to an earlier
+version from its history (decision 0007). Nothing here removes a row or a history entry."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+
+def permission_name(record, action: str) -> str:
+    meta = record._meta
+    return f"{meta.app_label}.{action}_{meta.model_name}"
+
+
+def _require(actor, permission: str, record=None) -> None:
+    if actor is not None and not actor.has_perm(permission, record):
+        raise PermissionDenied(_("You may not do this."))
+
+
+def _attribute_history(record, actor) -> None:
+    # simple-history takes the user from the request; outside one (the command line, tasks)
+    # the service says who it was.
+    if actor is not None:
+        record._history_user = actor
+
+
+@transaction.atomic
+def record_soft_delete(*, actor, record):
+    """Hide a record everywhere; an office member can undo it from the trash."""
+    _require(actor, permission_name(record, "delete"), record)
+    if record.deleted_at is not None:
+        return record
+    record.deleted_at = timezone.now()
+    record.deleted_by = actor
+    _attribute_history(record, actor)
+    record.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+    return record
+
+
+@transaction.atomic
+def record_restore(*, actor, record):
+    """Undo a soft delete."""
+    _require(actor, "office.restore", record)
+    if record.deleted_at is None:
+        return record
+    record.deleted_at = None
+    record.deleted_by = None
+    _attribute_history(record, actor)
+    record.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+    return record
+
+
+# Fields a restore of an earlier version never changes: they are derived or bookkeeping.
+NOT_RESTORED = {"id", "created_at", "updated_at", "deleted_at", "deleted_by"}
+
+
+@transaction.atomic
+def record_revert(*, actor, record, history_id: int):
+    """Set the record's fields back to the values of one of its history entries. The restore
+    is itself a new history entry, so it can be undone the same way."""
+    _require(actor, "office.restore", record)
+    version = record.history.filter(history_id=history_id).first()
+    if version is None:
+        raise ValidationError(_("This version does not belong to this record."))
+    editable = [
+        field
+        for field in record._meta.concrete_fields
+        if field.editable and field.name not in NOT_RESTORED
+    ]
+    for field in editable:
+        setattr(record, field.attname, getattr(version, field.attname))
+    record.full_clean(validate_unique=True)
+    _attribute_history(record, actor)
+    record._change_reason = _("restored the version of %(date)s") % {
+        "date": timezone.localtime(version.history_date).strftime("%Y-%m-%d %H:%M")
+    }
+    record.save()
+    return record

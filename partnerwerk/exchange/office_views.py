@@ -1,0 +1,99 @@
+"""Office pages for open data: download every list, and import a spreadsheet or IATI file."""
+
+import io
+
+from django import forms
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from partnerwerk.exchange.exporters import (
+    ALL_FORMATS,
+    DATASETS,
+    export_dataset,
+    export_dataset_xlsx,
+)
+from partnerwerk.exchange.importers import IMPORTABLE, plan_import, run_import
+from partnerwerk.exchange.tables import MAX_FILE_BYTES, ImportFailure
+from partnerwerk.office.access import office_view, require_perm
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@office_view
+def open_data(request):
+    return render(
+        request,
+        "exchange/office_open_data.html",
+        {"datasets": list(DATASETS), "formats": ALL_FORMATS, "importable": IMPORTABLE},
+    )
+
+
+@office_view
+def download(request, dataset: str, format: str):
+    if dataset not in DATASETS or format not in ALL_FORMATS:
+        raise Http404
+    headers = "de" if request.GET.get("headers") == "de" else "en"
+    if format == "xlsx":
+        stream = io.BytesIO()
+        export_dataset_xlsx(dataset, stream, headers=headers)
+        data = stream.getvalue()
+    else:
+        text = io.StringIO()
+        export_dataset(dataset, format, text, headers=headers)
+        data = text.getvalue()
+    response = HttpResponse(data, content_type=CONTENT_TYPES[format])
+    response["Content-Disposition"] = f'attachment; filename="{dataset}.{format}"'
+    return response
+
+
+class ImportForm(forms.Form):
+    dataset = forms.ChoiceField(
+        label=_("What the file holds"),
+        choices=[(name, name) for name in (*IMPORTABLE, "iati")],
+    )
+    file = forms.FileField(label=_("File (CSV, XLSX or IATI XML)"))
+    dry_run = forms.BooleanField(
+        label=_("Dry run: only show what would happen"), required=False, initial=True
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(_("The file is too large."))
+        return upload
+
+
+@office_view
+def import_page(request):
+    require_perm(request, "projects.add_project")
+    plan, failure = None, None
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data, name = upload.read(), upload.name
+        try:
+            if form.cleaned_data["dataset"] == "iati":
+                from partnerwerk.exchange.iati.reader import import_iati
+
+                plan = import_iati(data, name, dry_run=form.cleaned_data["dry_run"])
+            else:
+                plan = plan_import(form.cleaned_data["dataset"], data, name)
+                if not form.cleaned_data["dry_run"] and not plan.refused:
+                    run_import(plan, user=request.user)
+        except ImportFailure as error:
+            failure = str(error)
+    return render(
+        request,
+        "exchange/office_import.html",
+        {
+            "form": form,
+            "plan": plan,
+            "failure": failure,
+            "written": plan is not None and not form.cleaned_data["dry_run"] and not plan.refused,
+        },
+    )

@@ -1,0 +1,191 @@
+"""Reading a CSV or XLSX file into a header and rows, refusing anything that is not one.
+
+Every problem is an `ImportFailure` naming the file, the row and, where there is one, the
+field. XLSX files are zip archives: their declared sizes are checked before anything is
+unpacked (a zip bomb is refused), and openpyxl parses their XML through defusedxml.
+"""
+
+import csv
+import datetime
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+MAX_ZIP_MEMBERS = 1000
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+class ImportFailure(Exception):
+    """A file that cannot be imported, with where the problem is."""
+
+    def __init__(self, file: str, message: str, *, row: int | None = None, field: str = ""):
+        self.file, self.row, self.field, self.message = file, row, field, message
+        where = [file]
+        if row is not None:
+            where.append(_("row %(row)d") % {"row": row})
+        if field:
+            where.append(_("field “%(field)s”") % {"field": field})
+        super().__init__(f"{', '.join(where)}: {message}")
+
+
+@dataclass
+class Table:
+    file: str
+    header: list[str]
+    rows: list[tuple[int, list]]  # (row number in the file, the cells)
+
+
+def read_table(data: bytes, file: str) -> Table:
+    """A CSV or XLSX file as a table; the kind is told by the content, not the name."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFailure(
+            file, _("The file is larger than %(size)d MB.") % {"size": MAX_FILE_BYTES >> 20}
+        )
+    if data.startswith(ZIP_MAGIC) or file.lower().endswith(".xlsx"):
+        return _read_xlsx(data, file)
+    return _read_csv(data, file)
+
+
+def _read_csv(data: bytes, file: str) -> Table:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFailure(
+            file,
+            _("The file is not UTF-8 text (byte %(byte)d).") % {"byte": error.start},
+            row=line,
+        ) from None
+    if "\x00" in text:
+        raise ImportFailure(file, _("The file holds NUL bytes; it is not a CSV file."))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    rows: list[tuple[int, list]] = []
+    header: list[str] | None = None
+    try:
+        line = 0
+        for cells in reader:
+            first_line, line = line + 1, reader.line_num
+            if header is None:
+                header = cells
+                continue
+            if not any(cell.strip() for cell in cells):
+                continue
+            rows.append((first_line, cells))
+    except csv.Error as error:
+        raise ImportFailure(
+            file,
+            _("The CSV is malformed (%(error)s); the file may be truncated.") % {"error": error},
+            row=reader.line_num,
+        ) from None
+    if not header or not any(cell.strip() for cell in header):
+        raise ImportFailure(file, _("The file has no header row."), row=1)
+    for number, cells in rows:
+        if len(cells) < len(header):
+            raise ImportFailure(
+                file,
+                _(
+                    "The row has %(found)d fields but the header has %(expected)d; the file may "
+                    "be truncated."
+                )
+                % {"found": len(cells), "expected": len(header)},
+                row=number,
+                field=header[len(cells)],
+            )
+        if len(cells) > len(header):
+            raise ImportFailure(
+                file,
+                _("The row has %(found)d fields but the header has %(expected)d.")
+                % {"found": len(cells), "expected": len(header)},
+                row=number,
+            )
+    return Table(file, header, rows)
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or the semicolon or tab a German spreadsheet program may have saved with."""
+    header = text.split("\n", 1)[0]
+    counts = {delimiter: header.count(delimiter) for delimiter in (",", ";", "\t")}
+    return max(counts, key=lambda delimiter: (counts[delimiter], delimiter == ","))
+
+
+def _check_zip(data: bytes, file: str) -> None:
+    not_a_spreadsheet = _("The file is not an XLSX spreadsheet.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise ImportFailure(file, not_a_spreadsheet) from None
+    members = archive.infolist()
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise ImportFailure(file, not_a_spreadsheet)
+    total = sum(member.file_size for member in members)
+    packed = sum(member.compress_size for member in members) or 1
+    if total > MAX_UNPACKED_BYTES or (
+        total > 10 * 1024 * 1024 and total / packed > MAX_COMPRESSION_RATIO
+    ):
+        raise ImportFailure(
+            file,
+            _("The spreadsheet would unpack to %(size)d MB; it is refused as a possible zip bomb.")
+            % {"size": total >> 20},
+        )
+    if "[Content_Types].xml" not in archive.namelist():
+        raise ImportFailure(file, not_a_spreadsheet)
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(data: bytes, file: str) -> Table:
+    from openpyxl import load_workbook
+
+    _check_zip(data, file)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        raw_rows = list(sheet.iter_rows(values_only=True))
+        workbook.close()
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise ImportFailure(
+            file,
+            _("The file is not a readable XLSX spreadsheet (%(error)s).")
+            % {"error": type(error).__name__},
+        ) from None
+    if not raw_rows or not any(value is not None for value in raw_rows[0]):
+        raise ImportFailure(file, _("The file has no header row."), row=1)
+    header = [_cell(value) for value in raw_rows[0]]
+    while header and header[-1] == "":
+        header.pop()
+    rows = []
+    for number, values in enumerate(raw_rows[1:], start=2):
+        cells = [_cell(value) for value in values]
+        if not any(cell.strip() for cell in cells):
+            continue
+        if any(cell.strip() for cell in cells[len(header) :]):
+            raise ImportFailure(
+                file,
+                _("The row has values beyond the last column of the header."),
+                row=number,
+            )
+        cells = (cells + [""] * len(header))[: len(header)]
+        rows.append((number, cells))
+    return Table(file, header, rows)
+
+
+def iterate_records(table: Table, columns: list[str]) -> Iterator[tuple[int, dict]]:
+    """Each row as {column code: cell text} for the columns given (in header order)."""
+    for number, cells in table.rows:
+        yield number, {code: cells[index].strip() for index, code in enumerate(columns) if code}

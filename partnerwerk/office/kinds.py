@@ -1,0 +1,211 @@
+"""The kinds of records the office lists and edits, and which form and services each uses.
+
+One table instead of seven near-identical sets of views: the views stay thin and every write
+still goes through the owning app's service.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from partnerwerk.actors import services as actor_services
+from partnerwerk.actors.models import Organisation, Person
+from partnerwerk.core import services as core_services
+from partnerwerk.documents.models import Document
+from partnerwerk.office import forms, services
+from partnerwerk.partnerships import services as partnership_services
+from partnerwerk.partnerships.models import Partnership, Step
+from partnerwerk.projects.models import Activity, Project
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    slug: str
+    model: type
+    form: type
+    label: Any
+    create: Any
+    update: Any
+    delete: Any = core_services.record_soft_delete
+    restore: Any = core_services.record_restore
+    revert: Any = core_services.record_revert
+    search: tuple = ()
+    filters: tuple = ()
+    columns: tuple = ()
+    related: tuple = ()
+    listed: bool = True
+    # Who may open the list (its rows are further filtered by what the user may read).
+    list_permission: str = "office.enter"
+
+    @property
+    def app_label(self) -> str:
+        return self.model._meta.app_label
+
+    @property
+    def model_name(self) -> str:
+        return self.model._meta.model_name
+
+    def permission(self, action: str) -> str:
+        return f"{self.app_label}.{action}_{self.model_name}"
+
+
+def _partnership_create(actor, subject, data):
+    return partnership_services.partnership_create(actor=actor, **data)
+
+
+def _partnership_update(actor, record, data):
+    return partnership_services.partnership_update(actor=actor, partnership=record, **data)
+
+
+def _step_create(actor, subject, data):
+    """Office staff add a step in force; everyone else who may, proposes one."""
+    arguments = {
+        "partnership": subject,
+        "kind": data["kind"],
+        "on": data["date"],
+        "precision": data["date_precision"],
+        "decision_body": data["decision_body"],
+        "note_de": data["note_de"],
+        "note_en": data["note_en"],
+        "sources": data.get("sources") or (),
+    }
+    if actor.has_perm("partnerships.add_step", subject):
+        return partnership_services.partnership_add_step(actor=actor, **arguments)
+    return partnership_services.step_propose(actor=actor, **arguments)
+
+
+def _step_update(actor, record, data):
+    return partnership_services.step_update(actor=actor, step=record, **data)
+
+
+def _step_revert(*, actor, record, history_id):
+    core_services.record_revert(actor=actor, record=record, history_id=history_id)
+    partnership_services.partnership_refresh_status(partnership=record.partnership)
+    return record
+
+
+def _subject_key(subject) -> dict:
+    return {"subject": subject} if subject is not None else {}
+
+
+KINDS = {
+    kind.slug: kind
+    for kind in [
+        RecordKind(
+            slug="partnerships",
+            model=Partnership,
+            form=forms.PartnershipForm,
+            label=_("Partnerships"),
+            create=_partnership_create,
+            update=_partnership_update,
+            search=("key", "partner__name", "partner__name_de", "description_de"),
+            filters=("kind", "status", "visibility"),
+            columns=(("kind", _("kind")), ("status", _("status"))),
+            related=("home", "partner"),
+        ),
+        RecordKind(
+            slug="steps",
+            model=Step,
+            form=forms.StepForm,
+            label=_("Steps"),
+            create=_step_create,
+            update=_step_update,
+            delete=lambda *, actor, record: partnership_services.step_delete(
+                actor=actor, step=record
+            ),
+            restore=lambda *, actor, record: partnership_services.step_restore(
+                actor=actor, step=record
+            ),
+            revert=_step_revert,
+            related=("partnership__home", "partnership__partner"),
+            listed=False,
+            list_permission="partnerships.change_step",
+        ),
+        RecordKind(
+            slug="projects",
+            model=Project,
+            form=forms.ProjectForm,
+            label=_("Projects"),
+            create=lambda actor, subject, data: services.project_create(actor=actor, **data),
+            update=lambda actor, record, data: services.project_update(
+                actor=actor, project=record, **data
+            ),
+            search=("key", "title_de", "title_en", "summary_de"),
+            filters=("status", "visibility"),
+            columns=(("status", _("status")), ("start_date", _("start"))),
+        ),
+        RecordKind(
+            slug="activities",
+            model=Activity,
+            form=forms.ActivityForm,
+            label=_("Activities"),
+            create=lambda actor, subject, data: services.activity_create(
+                actor=actor, **_subject_key(subject), **data
+            ),
+            update=lambda actor, record, data: services.activity_update(
+                actor=actor, activity=record, **data
+            ),
+            search=("key", "title_de", "title_en", "description_de", "location_text"),
+            filters=("kind", "visibility"),
+            columns=(("kind", _("kind")), ("start_date", _("start"))),
+        ),
+        RecordKind(
+            slug="documents",
+            model=Document,
+            form=forms.DocumentForm,
+            label=_("Documents"),
+            create=lambda actor, subject, data: services.document_create(actor=actor, **data),
+            update=lambda actor, record, data: services.document_update(
+                actor=actor, document=record, **data
+            ),
+            search=("key", "title_de", "title_en", "credit"),
+            filters=("kind", "status", "visibility"),
+            columns=(("kind", _("kind")), ("date", _("date"))),
+        ),
+        RecordKind(
+            slug="organisations",
+            model=Organisation,
+            form=forms.OrganisationForm,
+            label=_("Organisations"),
+            create=lambda actor, subject, data: actor_services.organisation_create(
+                actor=actor, **data
+            ),
+            update=lambda actor, record, data: actor_services.organisation_update(
+                actor=actor, organisation=record, **data
+            ),
+            search=("key", "name", "name_en", "short_name"),
+            filters=("kind",),
+            list_permission="actors.view_organisation",
+            columns=(("kind", _("kind")),),
+        ),
+        RecordKind(
+            slug="people",
+            model=Person,
+            form=forms.PersonForm,
+            label=_("People"),
+            create=lambda actor, subject, data: actor_services.person_create(actor=actor, **data),
+            update=lambda actor, record, data: actor_services.person_update(
+                actor=actor, person=record, **data
+            ),
+            search=("key", "name", "function_de", "email"),
+            filters=("visibility", "legal_basis"),
+            list_permission="actors.view_person",
+            columns=(("organisation", _("organisation")), ("visibility", _("visibility"))),
+            related=("organisation",),
+        ),
+    ]
+}
+
+# The records a new activity, step or document can be added to (?partnership=ID etc.).
+SUBJECT_MODELS = {"partnership": Partnership, "project": Project}
+
+
+def kind_of(record) -> RecordKind | None:
+    for kind in KINDS.values():
+        if isinstance(record, kind.model):
+            return kind
+    return None
+
+
+__all__ = ["KINDS", "RecordKind", "SUBJECT_MODELS", "kind_of"]

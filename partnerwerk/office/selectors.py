@@ -1,0 +1,107 @@
+"""Reads for the office pages: the dashboard, a record's history, a partnership's steps."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from partnerwerk.accounts.rules import is_internal_reader, roles_of
+from partnerwerk.accounts.selectors import readable
+from partnerwerk.partnerships.models import Partnership, Step
+from partnerwerk.projects.models import Activity, Project
+
+# Bookkeeping fields a history entry does not list as changes.
+QUIET_FIELDS = {"updated_at", "created_at"}
+DASHBOARD_ROWS = 10
+
+
+def history_entries(record) -> list[dict]:
+    """Every version of the record, newest first, each with who, when and what changed
+    (field label, old value, new value)."""
+    versions = list(record.history.select_related("history_user").order_by("-history_date"))
+    entries = []
+    for index, version in enumerate(versions):
+        previous = versions[index + 1] if index + 1 < len(versions) else None
+        changes = []
+        if previous is not None:
+            delta = version.diff_against(previous, excluded_fields=QUIET_FIELDS)
+            for change in delta.changes:
+                field = record._meta.get_field(change.field)
+                changes.append({"field": field.verbose_name, "old": change.old, "new": change.new})
+        entries.append(
+            {
+                "id": version.history_id,
+                "date": version.history_date,
+                "user": version.history_user,
+                "type": version.get_history_type_display(),
+                "reason": version.history_change_reason or "",
+                "changes": changes,
+                "is_current": index == 0,
+            }
+        )
+    return entries
+
+
+def partnership_steps(*, partnership: Partnership) -> list[Step]:
+    """All steps in force and awaiting confirmation, by date."""
+    return list(
+        Step.all_objects.alive()
+        .filter(partnership=partnership)
+        .select_related("proposed_by", "confirmed_by")
+        .order_by("date", "id")
+    )
+
+
+def _mine(user, queryset, path: str):
+    """Records the user's own organisation or partnership is part of."""
+    roles = roles_of(user)
+    condition = Q()
+    if roles.organisation_ids:
+        condition |= Q(**{f"{path}involvements__organisation__in": roles.organisation_ids})
+    if roles.partnership_ids:
+        field = "pk" if queryset.model is Partnership else "partnerships"
+        condition |= Q(**{f"{field}__in": roles.partnership_ids})
+    if not condition:  # office staff and viewers: what changed last
+        return queryset.order_by("-updated_at")
+    return queryset.filter(pk__in=queryset.model.objects.filter(condition).values("pk"))
+
+
+def dashboard(user) -> dict:
+    today = timezone.localdate()
+    partnerships = readable(user, Partnership.objects.curated()).select_related("home", "partner")
+    projects = readable(user, Project.objects.all())
+    activities = readable(user, Activity.objects.all())
+    pending = readable(user, Step.all_objects.alive().awaiting_confirmation())
+    missing = Count("sources", distinct=True), Count("sdg_tags", distinct=True)
+    return {
+        "my_partnerships": list(_mine(user, partnerships, "")[:DASHBOARD_ROWS]),
+        "my_projects": list(_mine(user, projects, "")[:DASHBOARD_ROWS]),
+        "coming_activities": list(
+            activities.filter(start_date__gte=today)
+            .filter(start_date__lte=today + datetime.timedelta(days=180))
+            .order_by("start_date")[:DASHBOARD_ROWS]
+        ),
+        "pending_steps": list(
+            pending.select_related(
+                "partnership__home", "partnership__partner", "proposed_by"
+            ).order_by("date")[:50]
+        ),
+        "missing": {
+            "partnerships": list(
+                partnerships.annotate(source_count=missing[0], sdg_count=missing[1])
+                .filter(Q(source_count=0) | Q(sdg_count=0))
+                .order_by("partner__name")[:DASHBOARD_ROWS]
+            ),
+            "projects": list(
+                projects.annotate(source_count=missing[0], sdg_count=missing[1])
+                .filter(Q(source_count=0) | Q(sdg_count=0))
+                .order_by("title_de")[:DASHBOARD_ROWS]
+            ),
+            "activities": list(
+                activities.annotate(source_count=missing[0], sdg_count=missing[1])
+                .filter(Q(source_count=0) | Q(sdg_count=0))
+                .order_by("-start_date")[:DASHBOARD_ROWS]
+            ),
+        },
+        "internal_reader": is_internal_reader(user),
+    }

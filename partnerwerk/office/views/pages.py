@@ -1,0 +1,109 @@
+"""The dashboard, the step confirmation (htmx), document files and the GDPR pages."""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from partnerwerk.accounts.selectors import readable
+from partnerwerk.actors import services as actor_services
+from partnerwerk.actors.models import Person
+from partnerwerk.actors.selectors import people_for_retention_review
+from partnerwerk.documents.models import Document
+from partnerwerk.office import selectors
+from partnerwerk.office.access import office_view, require_perm
+from partnerwerk.office.services import document_content_type
+from partnerwerk.partnerships import services as partnership_services
+from partnerwerk.partnerships.models import Step
+
+
+@office_view
+def dashboard(request):
+    return render(request, "office/dashboard.html", selectors.dashboard(request.user))
+
+
+@office_view
+@require_POST
+def step_confirm(request, pk: int):
+    step = get_object_or_404(
+        readable(request.user, Step.all_objects.alive().awaiting_confirmation()), pk=pk
+    )
+    require_perm(request, "partnerships.confirm_step", step)
+    try:
+        partnership_services.step_confirm(actor=request.user, step=step)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    if request.htmx:
+        return render(request, "office/partials/step_confirmed.html", {"step": step})
+    messages.success(request, _("The step is confirmed."))
+    if request.POST.get("back") == "partnership":
+        return redirect("office:partnerships-edit", pk=step.partnership_id)
+    return redirect("office:dashboard")
+
+
+@office_view
+def document_file(request, pk: int):
+    """The document's file as an attachment, to users who may read the document: never
+    shown inline, so an uploaded file cannot run as a page of this site."""
+    document = get_object_or_404(readable(request.user, Document.objects.all()), pk=pk)
+    require_perm(request, "documents.view_document", document)
+    if not document.file:
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    extension = document.file.name.rsplit(".", 1)[-1].lower()
+    filename = f"{slugify(document.title)[:80] or document.key}.{extension}"
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename,
+        content_type=document_content_type(document),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def _person(request, pk: int) -> Person:
+    return get_object_or_404(Person.all_objects.all(), pk=pk)
+
+
+@office_view
+def person_export(request, pk: int):
+    person = _person(request, pk)
+    require_perm(request, "actors.export_person", person)
+    data = actor_services.person_export(actor=request.user, person=person)
+    body = json.dumps(data, cls=actor_services.ExportEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
+    return response
+
+
+@office_view
+def person_erase(request, pk: int):
+    person = _person(request, pk)
+    require_perm(request, "actors.erase_person", person)
+    if request.method == "POST":
+        actor_services.person_erase(actor=request.user, person=person)
+        messages.success(request, _("The person's data is erased everywhere."))
+        return redirect("office:people")
+    return render(request, "office/person_erase.html", {"person": person})
+
+
+@office_view
+def retention(request):
+    require_perm(request, "actors.erase_person")
+    from django.conf import settings
+
+    context = {
+        "people": people_for_retention_review()[:500],
+        "years": settings.PARTNERWERK_RETENTION_YEARS,
+    }
+    return render(request, "office/retention.html", context)

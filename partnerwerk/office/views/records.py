@@ -1,0 +1,278 @@
+"""List, create, edit, delete, history and restore for every kind of record (see kinds.py)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from partnerwerk.accounts.selectors import readable
+from partnerwerk.office.access import office_view, require_perm
+from partnerwerk.office.kinds import KINDS, SUBJECT_MODELS, RecordKind
+from partnerwerk.office.selectors import history_entries
+
+PAGE_SIZE = 50
+
+
+def _kind(slug: str) -> RecordKind:
+    return KINDS[slug]
+
+
+def _record(request, kind: RecordKind, pk: int, *, deleted: bool = False):
+    """The record if the user may read it; 404 otherwise, so ids of records out of reach
+    reveal nothing."""
+    manager = kind.model.all_objects
+    queryset = readable(
+        request.user, manager.all() if deleted else manager.filter(deleted_at__isnull=True)
+    )
+    record = get_object_or_404(queryset, pk=pk)
+    require_perm(request, kind.permission("view"), record)
+    return record
+
+
+@office_view
+def record_list(request, slug: str):
+    kind = _kind(slug)
+    require_perm(request, kind.list_permission)
+    queryset = readable(request.user, kind.model.objects.select_related(*kind.related))
+    query = request.GET.get("q", "").strip()
+    if query and kind.search:
+        condition = Q()
+        for name in kind.search:
+            condition |= Q(**{f"{name}__icontains": query})
+        queryset = queryset.filter(condition)
+    chosen = {}
+    filters = []
+    for name in kind.filters:
+        model_field = kind.model._meta.get_field(name)
+        value = request.GET.get(name, "")
+        if value and value in dict(model_field.choices):
+            queryset = queryset.filter(**{name: value})
+            chosen[name] = value
+        filters.append(
+            {
+                "name": name,
+                "label": model_field.verbose_name,
+                "choices": model_field.choices,
+                "value": value,
+            }
+        )
+    page = Paginator(queryset.order_by(*kind.model._meta.ordering, "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "kind": kind,
+        "page": page,
+        "query": query,
+        "filters": filters,
+        "chosen": chosen,
+        "may_add": request.user.has_perm(kind.permission("add")),
+    }
+    return render(request, "office/record_list.html", context)
+
+
+def _subject(request):
+    """The partnership or project a new activity, step or document is added to."""
+    for name, model in SUBJECT_MODELS.items():
+        value = request.GET.get(name) or request.POST.get(f"subject_{name}")
+        if value:
+            queryset = readable(request.user, model.objects.all())
+            try:
+                return get_object_or_404(queryset, pk=int(value))
+            except ValueError:
+                raise Http404 from None
+    return None
+
+
+def _template(kind: RecordKind) -> list[str]:
+    return [f"office/{kind.model_name}_form.html", "office/record_form.html"]
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            target = "upload" if name == "file" else name
+            form.add_error(target if target in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@office_view
+def record_new(request, slug: str):
+    kind = _kind(slug)
+    subject = _subject(request)
+    if kind.slug == "steps" and subject is None:
+        raise Http404
+    permission = kind.permission("add")
+    if kind.slug == "steps":
+        may = request.user.has_perm("partnerships.add_step", subject) or request.user.has_perm(
+            "partnerships.propose_step", subject
+        )
+        if not may:
+            require_perm(request, "partnerships.propose_step", subject)
+    else:
+        require_perm(request, permission, subject)
+    initial = {}
+    if subject is not None and kind.slug == "activities":
+        initial = (
+            {"partnerships": [subject]}
+            if subject._meta.model_name == "partnership"
+            else {"project": subject}
+        )
+    elif subject is not None and kind.slug == "documents":
+        initial = {subject._meta.model_name: subject}
+    form = kind.form(
+        request.POST or None, request.FILES or None, initial=initial, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = kind.create(request.user, subject, form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            if kind.slug == "steps":
+                return redirect("office:partnerships-edit", pk=record.partnership_id)
+            return redirect(f"office:{kind.slug}-edit", pk=record.pk)
+    context = {
+        "kind": kind,
+        "form": form,
+        "record": None,
+        "subject": subject,
+        "subject_name": subject._meta.model_name if subject is not None else "",
+        "may_change": True,
+    }
+    return render(request, _template(kind), context)
+
+
+@office_view
+def record_edit(request, slug: str, pk: int):
+    kind = _kind(slug)
+    record = _record(request, kind, pk)
+    may_change = request.user.has_perm(kind.permission("change"), record)
+    if request.method == "POST":
+        require_perm(request, kind.permission("change"), record)
+    form = kind.form(
+        request.POST or None, request.FILES or None, instance=record, user=request.user
+    )
+    if not may_change:
+        for field in form.fields.values():
+            field.disabled = True
+    if request.method == "POST" and form.is_valid():
+        record.refresh_from_db()  # the form wrote into the instance; the service decides
+        try:
+            kind.update(request.user, record, form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(f"office:{kind.slug}-edit", pk=record.pk)
+    context = {
+        "kind": kind,
+        "form": form,
+        "record": record,
+        "may_change": may_change,
+        "may_delete": request.user.has_perm(kind.permission("delete"), record),
+        "may_see_history": request.user.has_perm("office.view_history"),
+    }
+    context.update(_extra_context(request, kind, record))
+    return render(request, _template(kind), context)
+
+
+def _extra_context(request, kind: RecordKind, record) -> dict:
+    from partnerwerk.office.selectors import partnership_steps
+
+    user = request.user
+    if kind.slug == "partnerships":
+        return {
+            "steps": partnership_steps(partnership=record),
+            "may_add_step": user.has_perm("partnerships.propose_step", record),
+            "may_confirm": user.has_perm("partnerships.confirm_step"),
+            "may_add_activity": user.has_perm("projects.add_activity", record),
+            "may_add_document": user.has_perm("documents.add_document", record),
+        }
+    if kind.slug == "projects":
+        return {
+            "may_add_activity": user.has_perm("projects.add_activity", record),
+            "may_add_document": user.has_perm("documents.add_document", record),
+        }
+    return {}
+
+
+@office_view
+@require_POST
+def record_delete(request, slug: str, pk: int):
+    kind = _kind(slug)
+    record = _record(request, kind, pk)
+    require_perm(request, kind.permission("delete"), record)
+    kind.delete(actor=request.user, record=record)
+    messages.success(request, _("Deleted. The office can restore it from the trash."))
+    if kind.slug == "steps":
+        return redirect("office:partnerships-edit", pk=record.partnership_id)
+    return redirect(f"office:{kind.slug}")
+
+
+@office_view
+def record_history(request, slug: str, pk: int):
+    kind = _kind(slug)
+    require_perm(request, "office.view_history")
+    record = _record(request, kind, pk, deleted=True)
+    context = {
+        "kind": kind,
+        "record": record,
+        "entries": history_entries(record),
+        "may_restore": request.user.has_perm("office.restore", record),
+    }
+    return render(request, "office/record_history.html", context)
+
+
+@office_view
+@require_POST
+def record_revert(request, slug: str, pk: int, history_id: int):
+    kind = _kind(slug)
+    record = _record(request, kind, pk, deleted=True)
+    require_perm(request, "office.restore", record)
+    try:
+        kind.revert(actor=request.user, record=record, history_id=history_id)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The earlier version is restored."))
+    return redirect(f"office:{kind.slug}-history", pk=record.pk)
+
+
+@office_view
+@require_POST
+def record_undelete(request, slug: str, pk: int):
+    kind = _kind(slug)
+    require_perm(request, "office.restore")
+    record = get_object_or_404(kind.model.all_objects.filter(deleted_at__isnull=False), pk=pk)
+    kind.restore(actor=request.user, record=record)
+    messages.success(request, _("Restored."))
+    return redirect("office:trash")
+
+
+@office_view
+def trash(request):
+    require_perm(request, "office.view_trash")
+    groups = []
+    for kind in KINDS.values():
+        rows = (
+            kind.model.all_objects.filter(deleted_at__isnull=False)
+            .select_related("deleted_by")
+            .order_by("-deleted_at")[:200]
+        )
+        if rows:
+            groups.append({"kind": kind, "rows": rows})
+    return render(request, "office/trash.html", {"groups": groups})
+
+
+def edit_url(record) -> str:
+    from partnerwerk.office.kinds import kind_of
+
+    kind = kind_of(record)
+    return reverse(f"office:{kind.slug}-edit", kwargs={"pk": record.pk}) if kind else ""

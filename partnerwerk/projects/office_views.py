@@ -1,0 +1,81 @@
+"""Office pages for activities as a calendar (month and list) and for money totals."""
+
+import datetime
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from partnerwerk.office.access import office_view
+from partnerwerk.projects import selectors
+from partnerwerk.projects.totals import budget_totals, transaction_totals
+
+
+def _month(request) -> datetime.date:
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+        month = int(request.GET.get("month", today.month))
+        return datetime.date(year, month, 1)
+    except (TypeError, ValueError):
+        return today.replace(day=1)
+
+
+def _sees_internal(request) -> bool:
+    # Internal readers (office staff and readers) may see internal activities; the rule
+    # that says so is the one guarding organisations' internal data.
+    return request.user.has_perm("actors.view_organisation")
+
+
+def _visible(activities, sees_internal: bool):
+    return [a for a in activities if sees_internal or a.visibility == "public"]
+
+
+@office_view
+def calendar_month(request):
+    first = _month(request)
+    month = selectors.office_month_activities(year=first.year, month=first.month)
+    sees_internal = _sees_internal(request)
+    month["weeks"] = [
+        [(day, _visible(items, sees_internal)) for day, items in week] for week in month["weeks"]
+    ]
+    month["undated_days"] = _visible(month["undated_days"], sees_internal)
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "projects/office_calendar_month.html",
+        {"month": month, "previous": previous, "following": following},
+    )
+
+
+@office_view
+def calendar_list(request):
+    show_all = request.GET.get("all") == "1"
+    since = None if show_all else timezone.localdate().replace(day=1)
+    activities = _visible(selectors.office_activity_agenda(since=since), _sees_internal(request))
+    return render(
+        request,
+        "projects/office_calendar_list.html",
+        {"activities": activities, "show_all": show_all},
+    )
+
+
+@office_view
+def money(request):
+    """Totals per project, partnership, year and funder, internal money included for those
+    who may see internal records."""
+    public_only = not _sees_internal(request)
+    groups = [
+        (grouping, transaction_totals(by=grouping, public_only=public_only))
+        for grouping in ("project", "partnership", "year", "funder")
+    ]
+    return render(
+        request,
+        "projects/office_money.html",
+        {
+            "groups": groups,
+            "budgets_by_year": budget_totals(by="year", public_only=public_only),
+            "budgets_by_project": budget_totals(by="project", public_only=public_only),
+            "public_only": public_only,
+        },
+    )

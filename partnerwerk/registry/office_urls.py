@@ -1,0 +1,10 @@
+from django.urls import path
+
+from partnerwerk.registry import office_views
+
+app_name = "registry"
+
+urlpatterns = [
+    path("", office_views.matchmaking_page, name="matchmaking"),
+    path("cities/<str:ref>/", office_views.city, name="city"),
+]

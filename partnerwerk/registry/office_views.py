@@ -1,0 +1,56 @@
+"""The registry in the back office: matchmaking, and any city's partners and network."""
+
+from django.conf import settings
+from django.shortcuts import render
+from django_countries import countries
+
+from partnerwerk.office.access import office_view
+from partnerwerk.partnerships.models import Theme
+from partnerwerk.places.selectors import home_place
+from partnerwerk.registry import matchmaking, selectors
+from partnerwerk.registry.conf import registry_mode
+from partnerwerk.registry.places import place_from_ref, place_or_404, place_ref
+
+
+@office_view
+def matchmaking_page(request):
+    """Suggestions for a theme, a country or a partner city; in registry mode for any city."""
+    theme = Theme.objects.filter(code=request.GET.get("theme", "")).first()
+    country = request.GET.get("country", "").upper()
+    country = country if country in countries else ""
+    via = place_from_ref(request.GET.get("via", "").strip())
+    for_place = home_place()
+    if registry_mode() and request.GET.get("for"):
+        for_place = place_from_ref(request.GET["for"].strip()) or for_place
+    asked = bool(theme or country or via)
+    context = {
+        "themes": Theme.objects.order_by("code"),
+        "countries": list(countries),
+        "theme": theme,
+        "country": country,
+        "via": via,
+        "via_ref": request.GET.get("via", ""),
+        "for_place": for_place,
+        "registry_mode": registry_mode(),
+        "asked": asked,
+        "home_geonames_id": settings.PARTNERWERK_HOME_GEONAMES_ID,
+    }
+    if asked and for_place is not None:
+        context["cities"] = matchmaking.suggest_cities(
+            for_place=for_place, theme=theme, country=country or None, via=via
+        )
+    if theme is not None:
+        context["people"] = matchmaking.suggest_people(theme=theme, home=for_place)
+    return render(request, "registry/office_matchmaking.html", context)
+
+
+@office_view
+def city(request, ref: str):
+    place = place_or_404(ref)
+    context = {
+        "place": place,
+        "ref": place_ref(place),
+        "partners": selectors.city_partners(place=place),
+        "network": selectors.network(place=place, limit=100),
+    }
+    return render(request, "registry/office_city.html", context)

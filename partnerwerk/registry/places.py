@@ -1,0 +1,31 @@
+"""How registry pages name a place in their addresses: its GeoNames id, or `p<id>` for a place
+the import could not match to GeoNames."""
+
+from django.http import Http404
+from django.urls import reverse
+
+from partnerwerk.places.models import Place
+from partnerwerk.registry.selectors import registry_place
+
+
+def place_ref(place: Place) -> str:
+    return str(place.geonames_id) if place.geonames_id else f"p{place.pk}"
+
+
+def place_from_ref(ref: str) -> Place | None:
+    if ref.isdigit():
+        return registry_place(geonames_id=int(ref))
+    if ref[:1] == "p" and ref[1:].isdigit():
+        return registry_place(pk=int(ref[1:]))
+    return None
+
+
+def place_or_404(ref: str) -> Place:
+    place = place_from_ref(ref)
+    if place is None:
+        raise Http404
+    return place
+
+
+def city_url(place: Place, name: str = "registry:city") -> str:
+    return reverse(name, kwargs={"ref": place_ref(place)})

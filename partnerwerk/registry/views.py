@@ -1,0 +1,147 @@
+"""The registry's public pages: a city's known partners, the most connected cities, a country
+pair, common partners of two cities and the network two steps out. Whole pages are cached per
+language until the data changes (portal.caching)."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django_countries import countries
+
+from partnerwerk.places.models import Place
+from partnerwerk.portal.caching import cached_page
+from partnerwerk.registry import selectors
+from partnerwerk.registry.conf import registry_mode
+from partnerwerk.registry.places import city_url, place_from_ref, place_or_404, place_ref
+
+SEARCH_LIMIT = 50
+PAGE_SIZE = 50
+
+
+def _country_or_404(code: str) -> str:
+    code = code.upper()
+    if code not in countries:
+        raise Http404
+    return code
+
+
+def _map(place: Place, partners) -> dict:
+    cities = [
+        {
+            "name": partner.place.display_name,
+            "lat": partner.place.latitude,
+            "lon": partner.place.longitude,
+            "kind": partner.kinds[0],
+            "status": "active",
+            "label": ", ".join(str(label) for label in partner.kind_labels),
+            "url": city_url(partner.place),
+        }
+        for partner in partners
+        if partner.place.latitude is not None
+    ]
+    home = None
+    if place.latitude is not None:
+        home = {"name": place.display_name, "lat": place.latitude, "lon": place.longitude}
+    return {"home": home, "cities": cities, "cluster_label": _("{count} cities")}
+
+
+@require_GET
+@cached_page
+def index(request):
+    query = request.GET.get("q", "").strip()
+    found = selectors.place_search(query=query, limit=SEARCH_LIMIT) if query else []
+    context = {
+        "query": query,
+        "found": found,
+        "most_connected": selectors.most_connected(limit=25),
+        "countries": list(countries),
+    }
+    return render(request, "registry/index.html", context)
+
+
+@require_GET
+@cached_page
+def city(request, ref: str):
+    place = place_or_404(ref)
+    partners = selectors.city_partners(place=place)
+    context = {
+        "place": place,
+        "ref": place_ref(place),
+        "partners": partners,
+        "map": _map(place, partners),
+        "is_home": place.geonames_id == settings.PARTNERWERK_HOME_GEONAMES_ID,
+        "registry_mode": registry_mode(),
+    }
+    return render(request, "registry/city.html", context)
+
+
+@require_GET
+@cached_page
+def network(request, ref: str):
+    place = place_or_404(ref)
+    context = {"place": place, "ref": place_ref(place), **selectors.network(place=place)}
+    return render(request, "registry/network.html", context)
+
+
+@require_GET
+@cached_page
+def common(request):
+    first = place_from_ref(request.GET.get("first", ""))
+    second = place_from_ref(request.GET.get("second", ""))
+    context = {"first": first, "second": second, "asked": "first" in request.GET}
+    if first and second:
+        context["common"] = selectors.common_partners(first=first, second=second)
+    return render(request, "registry/common.html", context)
+
+
+@require_GET
+@cached_page
+def relation_index(request):
+    """Registry relations with one of the two places in a country, by kind and status."""
+    params = {
+        name: request.GET.get(name, "").strip() or None for name in ("country", "kind", "status")
+    }
+    found = selectors.relation_search(**params)
+    page = Paginator(found["relations"], PAGE_SIZE).get_page(request.GET.get("page"))
+    for name, values in found["facets"].items():
+        for item in values:
+            query = request.GET.copy()
+            query.pop("page", None)
+            if item["selected"]:
+                query.pop(name, None)
+            else:
+                query[name] = item["value"]
+            item["url"] = f"{request.path}?{query.urlencode()}"
+    labels = {"kind": _("Kind"), "status": _("Status")}
+    context = {
+        "page": page,
+        "params": params,
+        "facets": [(labels[name], values) for name, values in found["facets"].items()],
+    }
+    return render(request, "registry/relation_index.html", context)
+
+
+@require_GET
+def country_choice(request):
+    """The country-pair form sends two codes; the answer has an address of its own."""
+    first, second = request.GET.get("first", ""), request.GET.get("second", "")
+    return redirect(
+        "registry:country-pair", first=_country_or_404(first), second=_country_or_404(second)
+    )
+
+
+@require_GET
+@cached_page
+def country_pair(request, first: str, second: str):
+    first, second = _country_or_404(first), _country_or_404(second)
+    context = {
+        "first": countries.name(first),
+        "second": countries.name(second),
+        "first_code": first,
+        "second_code": second,
+        "cities": selectors.country_pair(first=first, second=second),
+        "countries": list(countries),
+    }
+    return render(request, "registry/country_pair.html", context)
