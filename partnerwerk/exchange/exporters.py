@@ -30,6 +30,15 @@ DATASETS: dict[str, tuple[Callable[[], QuerySet], Callable[[object], dict]]] = {
     "relations": (registry_exporters.relation_list, registry_exporters.relation_to_dict),
     "transactions": (selectors.public_transaction_list, serializers.transaction_to_dict),
 }
+# The office's datasets: internal records too (the office view narrows them to what the
+# user may read); datasets without internal records are the public ones.
+OFFICE_DATASETS: dict[str, Callable[[], QuerySet]] = {
+    "partnerships": lambda: selectors.public_partnership_list(public_only=False),
+    "people": lambda: selectors.public_person_list(public_only=False),
+    "projects": lambda: selectors.public_project_list(public_only=False),
+    "activities": lambda: selectors.public_activity_list(public_only=False),
+    "transactions": lambda: selectors.public_transaction_list(public_only=False),
+}
 # Text formats, written to a text stream; XLSX is binary and has its own function.
 FORMATS = ("json", "csv")
 BINARY_FORMATS = ("xlsx",)
@@ -44,9 +53,11 @@ PLACE_REFERENCES = ("home", "partner", "place")
 PLACE_REFERENCE_FIELDS = ("name", "country", "geonames_id", "lat", "lon")
 
 
-def dataset_rows(name: str) -> Iterator[dict]:
+def dataset_rows(name: str, records: QuerySet | None = None) -> Iterator[dict]:
+    """The rows of a dataset: its public records, or `records` (the office's choice)."""
     queryset_function, serialize = DATASETS[name]
-    for record in queryset_function().iterator(chunk_size=CHUNK_SIZE):
+    queryset = queryset_function() if records is None else records
+    for record in queryset.iterator(chunk_size=CHUNK_SIZE):
         yield serialize(record)
 
 
@@ -63,21 +74,23 @@ def check_dataset(name: str, format: str, formats=FORMATS) -> None:
         )
 
 
-def export_dataset(name: str, format: str, stream: TextIO, *, headers: str = "en") -> int:
+def export_dataset(
+    name: str, format: str, stream: TextIO, *, headers: str = "en", records=None
+) -> int:
     """Write the public dataset `name` to `stream` as `format`; return the number of rows.
 
     `headers="de"` writes German column headings in CSV (the importer reads both)."""
     check_dataset(name, format)
-    rows = dataset_rows(name)
+    rows = dataset_rows(name, records)
     if format == "json":
         return write_json(rows, stream)
     return write_csv(rows, stream, headers=headers)
 
 
-def export_dataset_xlsx(name: str, stream: BinaryIO, *, headers: str = "en") -> int:
-    """Write the public dataset `name` as an XLSX workbook to a binary stream."""
+def export_dataset_xlsx(name: str, stream: BinaryIO, *, headers: str = "en", records=None) -> int:
+    """Write the public dataset `name` (or `records`) as an XLSX workbook to a binary stream."""
     check_dataset(name, "xlsx", BINARY_FORMATS)
-    return write_xlsx(dataset_rows(name), stream, title=name, headers=headers)
+    return write_xlsx(dataset_rows(name, records), stream, title=name, headers=headers)
 
 
 def write_json(rows: Iterator[dict], stream: TextIO) -> int:

@@ -313,6 +313,16 @@ class RowOutcome:
     values: dict = field(default_factory=dict)
     relations: dict = field(default_factory=dict)
 
+    @property
+    def state_label(self) -> str:
+        labels = {
+            "created": _("created"),
+            "changed": _("changed"),
+            "unchanged": _("unchanged"),
+            "refused": _("refused"),
+        }
+        return labels[self.state]
+
     def describe(self) -> str:
         label = _("row %(row)d") % {"row": self.row}
         if self.key:
@@ -328,8 +338,7 @@ class RowOutcome:
                 "label": label,
                 "fields": ", ".join(self.changed),
             }
-        states = {"created": _("created"), "unchanged": _("unchanged")}
-        return f"{label}: {states[self.state]}"
+        return f"{label}: {self.state_label}"
 
 
 @dataclass

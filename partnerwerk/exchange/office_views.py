@@ -7,9 +7,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from partnerwerk.accounts.selectors import readable
 from partnerwerk.exchange.exporters import (
     ALL_FORMATS,
     DATASETS,
+    OFFICE_DATASETS,
     export_dataset,
     export_dataset_xlsx,
 )
@@ -38,13 +40,17 @@ def download(request, dataset: str, format: str):
     if dataset not in DATASETS or format not in ALL_FORMATS:
         raise Http404
     headers = "de" if request.GET.get("headers") == "de" else "en"
+    # The office exports internal records too, as far as the user may read them.
+    records = None
+    if dataset in OFFICE_DATASETS:
+        records = readable(request.user, OFFICE_DATASETS[dataset]())
     if format == "xlsx":
         stream = io.BytesIO()
-        export_dataset_xlsx(dataset, stream, headers=headers)
+        export_dataset_xlsx(dataset, stream, headers=headers, records=records)
         data = stream.getvalue()
     else:
         text = io.StringIO()
-        export_dataset(dataset, format, text, headers=headers)
+        export_dataset(dataset, format, text, headers=headers, records=records)
         data = text.getvalue()
     response = HttpResponse(data, content_type=CONTENT_TYPES[format])
     response["Content-Disposition"] = f'attachment; filename="{dataset}.{format}"'

@@ -26,9 +26,11 @@ def place_list(*, country: str | None = None) -> QuerySet:
     return queryset
 
 
-def public_partnership_list(*, origin: str | None = None) -> QuerySet:
+def public_partnership_list(*, origin: str | None = None, public_only: bool = True) -> QuerySet:
     """Public partnerships of one origin, or of every origin when `origin` is None."""
-    queryset = partnership_list(public_only=True, curated_only=False).select_related("succeeds")
+    queryset = partnership_list(public_only=public_only, curated_only=False).select_related(
+        "succeeds"
+    )
     if origin:
         queryset = queryset.filter(origin=origin)
     return queryset
@@ -42,19 +44,15 @@ def organisation_list() -> QuerySet:
     )
 
 
-def public_person_list() -> QuerySet:
-    return (
-        Person.objects.filter(visibility=Visibility.PUBLIC)
-        .select_related("organisation")
-        .prefetch_related("sources")
-        .order_by("name", "key")
-    )
+def public_person_list(*, public_only: bool = True) -> QuerySet:
+    people = Person.objects.filter(visibility=Visibility.PUBLIC) if public_only else Person.objects
+    return people.select_related("organisation").prefetch_related("sources").order_by("name", "key")
 
 
-def public_project_list() -> QuerySet:
+def public_project_list(*, public_only: bool = True) -> QuerySet:
+    projects = Project.objects.public() if public_only else Project.objects.all()
     return (
-        Project.objects.public()
-        .select_related("programme")
+        projects.select_related("programme")
         .prefetch_related(
             _public_partnerships(), "themes", "sdg_tags", "sources", public_involvements_prefetch()
         )
@@ -62,10 +60,10 @@ def public_project_list() -> QuerySet:
     )
 
 
-def public_activity_list() -> QuerySet:
+def public_activity_list(*, public_only: bool = True) -> QuerySet:
+    activities = Activity.objects.public() if public_only else Activity.objects.all()
     return (
-        Activity.objects.public()
-        .select_related("place", "project")
+        activities.select_related("place", "project")
         .prefetch_related(
             _public_partnerships(), "themes", "sdg_tags", "sources", public_involvements_prefetch()
         )
@@ -74,15 +72,17 @@ def public_activity_list() -> QuerySet:
     )
 
 
-def public_transaction_list() -> QuerySet:
-    """Public transactions of public projects or activities (never of an internal one)."""
-    return (
-        Transaction.objects.filter(visibility=Visibility.PUBLIC)
-        .filter(
+def public_transaction_list(*, public_only: bool = True) -> QuerySet:
+    """Public transactions of public projects or activities (never of an internal one);
+    with `public_only=False` every transaction (for the office)."""
+    transactions = Transaction.objects.all()
+    if public_only:
+        transactions = transactions.filter(visibility=Visibility.PUBLIC).filter(
             Q(project__isnull=True) | Q(project__visibility=Visibility.PUBLIC),
             Q(activity__isnull=True) | Q(activity__visibility=Visibility.PUBLIC),
         )
-        .select_related("project", "activity", "provider", "receiver")
+    return (
+        transactions.select_related("project", "activity", "provider", "receiver")
         .prefetch_related("sources")
         .order_by(F("date").asc(nulls_last=True), "key")
     )

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from partnerwerk.accounts.rules import is_office_staff
-from partnerwerk.documents.models import Document
+from partnerwerk.documents.models import Document, DocumentVersion
 from partnerwerk.projects.models import Activity, Project
 
 MANY_FIELDS = ("partnerships", "themes", "sources")
@@ -172,6 +172,20 @@ def _attach(document: Document, upload) -> None:
     document.file.save(f"{uuid.uuid4().hex}{extension}", upload, save=False)
 
 
+def _record_version(document: Document, actor) -> DocumentVersion:
+    """Every upload is a new version; the document's own file is the newest one, and the
+    files of earlier versions stay (each upload has its own generated name)."""
+    latest = DocumentVersion.all_objects.filter(document=document).order_by("-number").first()
+    version = DocumentVersion(
+        document=document,
+        number=(latest.number + 1) if latest else 1,
+        uploaded_by=actor,
+    )
+    version.file.name = document.file.name
+    version.save()
+    return version
+
+
 def document_content_type(document: Document) -> str:
     guessed, _encoding = mimetypes.guess_type(document.file.name)
     return guessed or "application/octet-stream"
@@ -190,6 +204,8 @@ def document_create(*, actor, upload=None, **fields) -> Document:
     if upload is not None:
         _attach(document, upload)
     _save(document, many, actor)
+    if upload is not None:
+        _record_version(document, actor)
     return document
 
 
@@ -205,6 +221,8 @@ def document_update(*, actor, document: Document, upload=None, **fields) -> Docu
     if upload is not None:
         _attach(document, upload)
     _save(document, many, actor)
+    if upload is not None:
+        _record_version(document, actor)
     return document
 
 

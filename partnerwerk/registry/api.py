@@ -93,7 +93,7 @@ def relation_index(
         relations = found["relations"]
         start = (max(page, 1) - 1) * PAGE_SIZE
         return {
-            "count": relations.count(),
+            "count": found["count"] if found["count"] is not None else relations.count(),
             "page": max(page, 1),
             "facets": found["facets"],
             "items": [

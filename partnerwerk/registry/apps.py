@@ -7,6 +7,9 @@ class RegistryConfig(AppConfig):
     verbose_name = _("World twinnings registry")
 
     def ready(self):
+        from partnerwerk.registry.facets import connect_signals
+
+        connect_signals()
         from partnerwerk.office.navigation import NAVIGATION, NavigationEntry
 
         NAVIGATION.append(NavigationEntry("office:registry:matchmaking", _("Registry")))

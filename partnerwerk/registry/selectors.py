@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from partnerwerk.core.models import Visibility
 from partnerwerk.partnerships.models import Partnership, PartnershipKind, PartnershipOrigin
 from partnerwerk.places.models import Place
+from partnerwerk.registry import facets as relation_facets
 
 PLACE_FIELDS = (
     "id",
@@ -232,6 +233,23 @@ def relation_search(
         # 300,000 relations (bench/synthetic_registry.py).
         places = Place.objects.filter(country=country).values("id")
         queryset = queryset.filter(Q(home_id__in=places) | Q(partner_id__in=places))
+    if country:
+        # A country's facets and total come from the summary the database keeps: counting
+        # tens of thousands of rows per request would not stay fast (decision 0017).
+        summary = relation_facets.facet_values(
+            relation_facets.counts_for(country=country, origin=origin), kind=kind, status=status
+        )
+        facets, count = summary["facets"], summary["count"]
+    else:
+        facets, count = _counted_facets(queryset, kind=kind, status=status), None
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if status:
+        queryset = queryset.filter(status=status)
+    return {"relations": _with_places(queryset).order_by("id"), "facets": facets, "count": count}
+
+
+def _counted_facets(queryset: QuerySet, *, kind: str | None, status: str | None) -> dict:
     facets = {}
     for name, value in (("kind", kind), ("status", status)):
         others = queryset
@@ -242,8 +260,4 @@ def relation_search(
             {"value": row[name], "count": row["count"], "selected": row[name] == value}
             for row in others.values(name).annotate(count=Count("id")).order_by("-count", name)
         ]
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    if status:
-        queryset = queryset.filter(status=status)
-    return {"relations": _with_places(queryset).order_by("id"), "facets": facets}
+    return facets

@@ -26,6 +26,7 @@ from partnerwerk.partnerships.models import (
 )
 from partnerwerk.places.models import GeoNamesMatch, Place
 from partnerwerk.registry import caching
+from partnerwerk.registry import facets as relation_facets
 from partnerwerk.registry.importer import (
     TWIN_CITIES_RECORDED_ON,
     TWIN_CITIES_SOURCE,
@@ -301,6 +302,7 @@ def twin_cities_import(*, path: Path, report_path: Path | None = None, progress=
         source = _source()
         ids = _write_places(resolution, source, report)
         keys = _write_relations(resolution, ids, source, report)
+        relation_facets.rebuild()
         transaction.on_commit(caching.registry_changed)
     _report_lines(resolution, keys, report)
     if report_path:

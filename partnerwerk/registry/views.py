@@ -104,7 +104,10 @@ def relation_index(request):
         name: request.GET.get(name, "").strip() or None for name in ("country", "kind", "status")
     }
     found = selectors.relation_search(**params)
-    page = Paginator(found["relations"], PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(found["relations"], PAGE_SIZE)
+    if found["count"] is not None:
+        paginator.count = found["count"]  # known from the summary: no counting query
+    page = paginator.get_page(request.GET.get("page"))
     for name, values in found["facets"].items():
         for item in values:
             query = request.GET.copy()

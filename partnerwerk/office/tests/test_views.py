@@ -114,6 +114,32 @@ def test_an_upload_is_stored_under_a_generated_name_and_served_as_an_attachment(
     assert download["X-Content-Type-Options"] == "nosniff"
 
 
+def test_a_new_upload_adds_a_version_and_keeps_the_earlier_file(client, office, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    project = make_project()
+    data = {
+        "title_de": "Absichtserklärung",
+        "kind": "report",
+        "status": "draft",
+        "visibility": "internal",
+        "project": project.pk,
+    }
+    first = SimpleUploadedFile("v1.pdf", PDF + b"first", content_type="application/pdf")
+    client.post(f"/office/documents/new/?project={project.pk}", {**data, "upload": first})
+    document = Document.objects.get(title_de="Absichtserklärung")
+    second = SimpleUploadedFile("v2.pdf", PDF + b"second", content_type="application/pdf")
+    response = client.post(f"/office/documents/{document.pk}/", {**data, "upload": second})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(document.versions.values_list("number", flat=True)) == [2, 1]
+    page = client.get(f"/en/office/documents/{document.pk}/").content.decode()
+    assert "version 2" in page and "version 1" in page
+    older = client.get(f"/office/documents/{document.pk}/file/?version=1")
+    newest = client.get(f"/office/documents/{document.pk}/file/")
+    assert b"".join(older.streaming_content).endswith(b"first")
+    assert b"".join(newest.streaming_content).endswith(b"second")
+    assert client.get(f"/office/documents/{document.pk}/file/?version=9").status_code == 404
+
+
 @pytest.mark.parametrize(
     ("content", "error"),
     [(b"<html><script>alert(1)</script></html>", "Only PDF"), (b"%PDF-" + b"0" * 2048, "larger")],

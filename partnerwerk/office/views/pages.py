@@ -1,6 +1,7 @@
 """The dashboard, the step confirmation (htmx), document files and the GDPR pages."""
 
 import json
+import mimetypes
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,7 +18,6 @@ from partnerwerk.actors.selectors import people_for_retention_review
 from partnerwerk.documents.models import Document
 from partnerwerk.office import selectors
 from partnerwerk.office.access import office_view, require_perm
-from partnerwerk.office.services import document_content_type
 from partnerwerk.partnerships import services as partnership_services
 from partnerwerk.partnerships.models import Step
 
@@ -52,19 +52,25 @@ def document_file(request, pk: int):
     shown inline, so an uploaded file cannot run as a page of this site."""
     document = get_object_or_404(readable(request.user, Document.objects.all()), pk=pk)
     require_perm(request, "documents.view_document", document)
-    if not document.file:
+    stored = document.file
+    if request.GET.get("version", "").isdigit():
+        version = document.versions.filter(number=int(request.GET["version"])).first()
+        if version is None:
+            raise Http404
+        stored = version.file
+    if not stored:
         raise Http404
     try:
-        handle = document.file.open("rb")
+        handle = stored.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    extension = document.file.name.rsplit(".", 1)[-1].lower()
+    extension = stored.name.rsplit(".", 1)[-1].lower()
     filename = f"{slugify(document.title)[:80] or document.key}.{extension}"
     response = FileResponse(
         handle,
         as_attachment=True,
         filename=filename,
-        content_type=document_content_type(document),
+        content_type=mimetypes.guess_type(stored.name)[0] or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -99,3 +99,28 @@ def test_relation_search_filters_by_either_country_and_counts_kinds_and_statuses
     found = selectors.relation_search(country="DE")
     assert found["relations"].count() == 1
     assert found["facets"]["kind"] == [{"value": "twinning", "count": 1, "selected": False}]
+
+
+def test_a_country_list_counts_from_the_summary_and_follows_changes():
+    from partnerwerk.registry import facets
+    from partnerwerk.registry.models import RelationFacetCount
+
+    bonn = make_place(name="Bonn", country="DE")
+    cape_coast = make_place(name="Cape Coast", country="GH")
+    oxford = make_place(name="Oxford", country="GB")
+    make_partnership(home=bonn, partner=cape_coast, origin="registry", kind="twinning")
+    make_partnership(home=bonn, partner=oxford, origin="registry", kind="friendship")
+    facets.rebuild()
+    found = selectors.relation_search(country="DE")
+    assert found["count"] == 2
+    assert {item["value"]: item["count"] for item in found["facets"]["kind"]} == {
+        "twinning": 1,
+        "friendship": 1,
+    }
+    assert selectors.relation_search(country="GH")["count"] == 1
+    assert selectors.relation_search(country="DE", kind="twinning")["count"] == 1
+    # A change empties the summary; the next list rebuilds it and counts the new relation.
+    make_partnership(home=oxford, partner=cape_coast, origin="registry", kind="twinning")
+    assert not RelationFacetCount.objects.exists()
+    assert selectors.relation_search(country="GH")["count"] == 2
+    assert selectors.relation_search(country="GH")["relations"].count() == 2

@@ -1,0 +1,78 @@
+"""The relation counts per country, origin, kind and status (see RelationFacetCount)."""
+
+from collections import Counter
+
+from django.db import transaction
+from django.db.models import Count
+from django.db.models.signals import post_delete, post_save
+
+from partnerwerk.partnerships.models import Partnership
+from partnerwerk.registry.models import RelationFacetCount
+
+
+def _relations():
+    from partnerwerk.registry.selectors import network_relations
+
+    return network_relations()
+
+
+@transaction.atomic
+def rebuild() -> int:
+    """Count every public relation once per country it touches; return the number of rows."""
+    counts: Counter = Counter()
+    groups = (
+        _relations()
+        .values("home__country", "partner__country", "origin", "kind", "status")
+        .annotate(number=Count("id"))
+    )
+    for group in groups:
+        key = (group["origin"], group["kind"], group["status"])
+        counts[(group["home__country"], *key)] += group["number"]
+        if group["partner__country"] != group["home__country"]:
+            counts[(group["partner__country"], *key)] += group["number"]
+    RelationFacetCount.objects.all().delete()
+    RelationFacetCount.objects.bulk_create(
+        RelationFacetCount(country=country, origin=origin, kind=kind, status=status, count=n)
+        for (country, origin, kind, status), n in counts.items()
+    )
+    return len(counts)
+
+
+def counts_for(*, country: str, origin: str | None) -> list[dict]:
+    """The summary rows of a country (rebuilt first when a change emptied the summary)."""
+    if not RelationFacetCount.objects.exists() and _relations().exists():
+        rebuild()
+    rows = RelationFacetCount.objects.filter(country=country)
+    if origin:
+        rows = rows.filter(origin=origin)
+    return list(rows.values("kind", "status", "count"))
+
+
+def facet_values(rows: list[dict], *, kind: str | None, status: str | None) -> dict:
+    """Facets by kind and status (each counted under the other's choice) and the total."""
+    facets = {}
+    for name, chosen in (("kind", kind), ("status", status)):
+        other, other_value = ("status", status) if name == "kind" else ("kind", kind)
+        tally: Counter = Counter()
+        for row in rows:
+            if not other_value or row[other] == other_value:
+                tally[row[name]] += row["count"]
+        facets[name] = [
+            {"value": value, "count": number, "selected": value == chosen}
+            for value, number in sorted(tally.items(), key=lambda item: (-item[1], item[0]))
+        ]
+    total = sum(
+        row["count"]
+        for row in rows
+        if (not kind or row["kind"] == kind) and (not status or row["status"] == status)
+    )
+    return {"facets": facets, "count": total}
+
+
+def _stale(sender, **kwargs):
+    RelationFacetCount.objects.all().delete()
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete):
+        signal.connect(_stale, sender=Partnership, dispatch_uid=f"registry-facets-{signal!r}")
