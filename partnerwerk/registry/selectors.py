@@ -105,10 +105,22 @@ def _sorted(partners) -> list[Partner]:
     return sorted(partners, key=lambda p: (p.place.country.code, p.place.display_name, p.place.pk))
 
 
-def city_partners(*, place: Place) -> list[Partner]:
-    """Every place linked to `place`, each once, sorted by country and name (one query)."""
+# A page lists at most this many relations of one city; a hub of a synthetic national
+# registry has tens of thousands (the rest are in the API and the export).
+CITY_RELATION_LIMIT = 1000
+
+
+def city_partners(*, place: Place, limit: int | None = None) -> list[Partner]:
+    """Every place linked to `place`, each once, sorted by country and name (one query);
+    with `limit`, only the partners of the first `limit` relations (by id)."""
     relations = _with_places(network_relations().filter(Q(home=place) | Q(partner=place)))
+    if limit is not None:
+        relations = relations.order_by("id")[:limit]
     return _sorted(_group_partners(relations, {place.pk})[place.pk].values())
+
+
+def city_relation_count(*, place: Place) -> int:
+    return network_relations().filter(Q(home=place) | Q(partner=place)).count()
 
 
 def common_partners(*, first: Place, second: Place) -> list[dict]:

@@ -65,8 +65,10 @@ def index(request):
 @cached_page
 def city(request, ref: str):
     place = place_or_404(ref)
-    partners = selectors.city_partners(place=place)
+    partners = selectors.city_partners(place=place, limit=selectors.CITY_RELATION_LIMIT)
     context = {
+        "relation_count": selectors.city_relation_count(place=place),
+        "relation_limit": selectors.CITY_RELATION_LIMIT,
         "place": place,
         "ref": place_ref(place),
         "partners": partners,
