@@ -107,7 +107,7 @@ def _sorted(partners) -> list[Partner]:
 
 # A page lists at most this many relations of one city; a hub of a synthetic national
 # registry has tens of thousands (the rest are in the API and the export).
-CITY_RELATION_LIMIT = 1000
+CITY_RELATION_LIMIT = 500
 
 
 def city_partners(*, place: Place, limit: int | None = None) -> list[Partner]:

@@ -304,6 +304,7 @@ def twin_cities_import(*, path: Path, report_path: Path | None = None, progress=
         keys = _write_relations(resolution, ids, source, report)
         relation_facets.rebuild()
         transaction.on_commit(caching.registry_changed)
+        transaction.on_commit(relation_facets.refresh_statistics)
     _report_lines(resolution, keys, report)
     if report_path:
         report.write_csv(report_path)
