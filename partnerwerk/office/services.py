@@ -5,7 +5,6 @@ counterpart cannot link a record to a partnership or project outside their reach
 one transaction and leaves a history entry.
 """
 
-import mimetypes
 import uuid
 
 from django.conf import settings
@@ -184,11 +183,6 @@ def _record_version(document: Document, actor) -> DocumentVersion:
     version.file.name = document.file.name
     version.save()
     return version
-
-
-def document_content_type(document: Document) -> str:
-    guessed, _encoding = mimetypes.guess_type(document.file.name)
-    return guessed or "application/octet-stream"
 
 
 def _subject_of(document: Document):

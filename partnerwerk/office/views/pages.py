@@ -1,13 +1,11 @@
 """The dashboard, the step confirmation (htmx), document files and the GDPR pages."""
 
 import json
-import mimetypes
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +13,7 @@ from partnerwerk.accounts.selectors import readable
 from partnerwerk.actors import services as actor_services
 from partnerwerk.actors.models import Person
 from partnerwerk.actors.selectors import people_for_retention_review
+from partnerwerk.documents.files import file_response
 from partnerwerk.documents.models import Document
 from partnerwerk.office import selectors
 from partnerwerk.office.access import office_view, require_perm
@@ -58,23 +57,7 @@ def document_file(request, pk: int):
         if version is None:
             raise Http404
         stored = version.file
-    if not stored:
-        raise Http404
-    try:
-        handle = stored.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    extension = stored.name.rsplit(".", 1)[-1].lower()
-    filename = f"{slugify(document.title)[:80] or document.key}.{extension}"
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=filename,
-        content_type=mimetypes.guess_type(stored.name)[0] or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return file_response(stored, document)
 
 
 def _person(request, pk: int) -> Person:
