@@ -127,6 +127,8 @@ def measure(samples: int) -> None:
     )
     hub = max(busiest.iterator(), key=lambda row: row["n"])
     ids = list(Place.objects.values_list("id", flat=True)[:5000])
+    hub_relations = Partnership.objects.filter(home_id=hub["home_id"]).order_by("id")
+    middle = hub_relations.values_list("id", flat=True)[hub["n"] // 2]
     paths = {
         "API list country=DE (page 1..20)": lambda: (
             f"/api/v1/registry/relations?country=DE&page={rng.randint(1, 20)}"
@@ -136,8 +138,11 @@ def measure(samples: int) -> None:
         f"city page of the hub ({hub['n']} relations)": lambda: (
             f"/registry/cities/p{hub['home_id']}/"
         ),
+        "the hub's page half way through its relations": lambda: (
+            f"/registry/cities/p{hub['home_id']}/?after={middle}"
+        ),
     }
-    print(f"\n{'request':42} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"\n{'request':48} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8}")
     dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     with override_settings(CACHES=dummy):
         for label, path in paths.items():
@@ -153,7 +158,7 @@ def measure(samples: int) -> None:
             times.sort()
             p95 = times[max(int(len(times) * 0.95) - 1, 0)]
             print(
-                f"{label:42} {'/'.join(map(str, sorted(counts))):>8} "
+                f"{label:48} {'/'.join(map(str, sorted(counts))):>8} "
                 f"{statistics.median(times):8.1f} {p95:8.1f}"
             )
 

@@ -105,22 +105,54 @@ def _sorted(partners) -> list[Partner]:
     return sorted(partners, key=lambda p: (p.place.country.code, p.place.display_name, p.place.pk))
 
 
-# A page lists at most this many relations of one city; a hub of a synthetic national
-# registry has tens of thousands (the rest are in the API and the export).
-CITY_RELATION_LIMIT = 500
+# A page lists the partners of at most this many relations of one city, and links to the
+# next ones; a hub of a synthetic national registry has tens of thousands.
+CITY_RELATION_LIMIT = 250
 
 
-def city_partners(*, place: Place, limit: int | None = None) -> list[Partner]:
-    """Every place linked to `place`, each once, sorted by country and name (one query);
-    with `limit`, only the partners of the first `limit` relations (by id)."""
-    relations = _with_places(network_relations().filter(Q(home=place) | Q(partner=place)))
-    if limit is not None:
-        relations = relations.order_by("id")[:limit]
-    return _sorted(_group_partners(relations, {place.pk})[place.pk].values())
+def _touching(place: Place, limit: int | None, after: int | None = None) -> list[Partnership]:
+    """The relations of `place` by id (those after relation id `after`); with `limit`, only
+    the first `limit` (two queries).
+
+    One query per side rather than `home = place OR partner = place`: each side walks its own
+    index in id order and stops at the limit, where the OR made SQLite read and sort every
+    relation of a hub (bench/synthetic_registry.py)."""
+    relations = []
+    for side in ("home", "partner"):
+        queryset = network_relations().filter(**{side: place})
+        if after is not None:
+            queryset = queryset.filter(id__gt=after)
+        queryset = _with_places(queryset).order_by("id")
+        relations += queryset[:limit] if limit is not None else queryset
+    relations.sort(key=lambda relation: relation.pk)
+    return relations[:limit] if limit is not None else relations
+
+
+def city_partners(*, place: Place) -> list[Partner]:
+    """Every place linked to `place`, each once, sorted by country and name (two queries)."""
+    return _sorted(_group_partners(_touching(place, None), {place.pk})[place.pk].values())
+
+
+def city_partner_page(*, place: Place, after: int | None = None) -> dict:
+    """The partners of the next CITY_RELATION_LIMIT relations of `place` after relation id
+    `after`, how many relations it has in all, and where the next page starts, if any (three
+    queries)."""
+    relations = _touching(place, CITY_RELATION_LIMIT + 1, after)
+    more = len(relations) > CITY_RELATION_LIMIT
+    relations = relations[:CITY_RELATION_LIMIT]
+    return {
+        "partners": _sorted(_group_partners(relations, {place.pk})[place.pk].values()),
+        "shown": len(relations),
+        "total": city_relation_count(place=place),
+        "next_after": relations[-1].pk if more else None,
+    }
 
 
 def city_relation_count(*, place: Place) -> int:
-    return network_relations().filter(Q(home=place) | Q(partner=place)).count()
+    """How many relations touch `place` (one query, each side counted on its own index)."""
+    home = network_relations().filter(home=place).order_by().values("pk")
+    partner = network_relations().filter(partner=place).order_by().values("pk")
+    return home.union(partner, all=True).count()
 
 
 def common_partners(*, first: Place, second: Place) -> list[dict]:

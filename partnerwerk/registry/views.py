@@ -65,14 +65,16 @@ def index(request):
 @cached_page
 def city(request, ref: str):
     place = place_or_404(ref)
-    partners = selectors.city_partners(place=place, limit=selectors.CITY_RELATION_LIMIT)
+    after = request.GET.get("after", "")
+    if after and not after.isdigit():
+        raise Http404
+    found = selectors.city_partner_page(place=place, after=int(after) if after else None)
     context = {
-        "relation_count": selectors.city_relation_count(place=place),
-        "relation_limit": selectors.CITY_RELATION_LIMIT,
+        **found,
+        "paged": bool(after) or found["next_after"] is not None,
         "place": place,
         "ref": place_ref(place),
-        "partners": partners,
-        "map": _map(place, partners),
+        "map": _map(place, found["partners"]),
         "is_home": place.geonames_id == settings.PARTNERWERK_HOME_GEONAMES_ID,
         "registry_mode": registry_mode(),
     }

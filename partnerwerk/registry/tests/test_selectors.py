@@ -52,7 +52,30 @@ def test_the_query_count_of_every_answer_does_not_grow_with_the_network():
                 _queries(selectors.most_connected, limit=10),
             )
         )
-    assert counts[0] == counts[1] == (1, 2, 1, 1, 2)
+    assert counts[0] == counts[1] == (2, 3, 1, 1, 2)
+
+
+def test_a_city_page_takes_relations_by_id_from_both_sides_and_says_where_the_next_begin(
+    monkeypatch,
+):
+    monkeypatch.setattr(selectors, "CITY_RELATION_LIMIT", 4)
+    city = make_place()
+    relations = []
+    for number in range(6):
+        other = make_place(country="GH")
+        # Alternate sides: the city is home of some relations and partner of the others.
+        relations.append(_registry(city, other) if number % 2 else _registry(other, city))
+    relations.sort(key=lambda relation: relation.pk)
+
+    def others(chunk):
+        return {(r.partner if r.home_id == city.pk else r.home).pk for r in chunk}
+
+    first = selectors.city_partner_page(place=city)
+    assert {p.place.pk for p in first["partners"]} == others(relations[:4])
+    assert (first["shown"], first["total"], first["next_after"]) == (4, 6, relations[3].pk)
+    rest = selectors.city_partner_page(place=city, after=first["next_after"])
+    assert {p.place.pk for p in rest["partners"]} == others(relations[4:])
+    assert (rest["shown"], rest["total"], rest["next_after"]) == (2, 6, None)
 
 
 def test_common_partners_are_the_places_linked_to_both_cities():

@@ -50,6 +50,24 @@ def test_registry_pages_and_api_keep_their_query_count_as_the_data_grows(client,
     assert _queries(client, page.format(ref=large.geonames_id)) == first
 
 
+def test_a_city_with_many_relations_is_listed_page_by_page(client, monkeypatch):
+    from partnerwerk.registry import selectors
+
+    monkeypatch.setattr(selectors, "CITY_RELATION_LIMIT", 2)
+    city = _city_with_partners(3)
+    first = client.get(f"/en/registry/cities/{city.geonames_id}/")
+    text = first.content.decode()
+    assert "3 relations are known; this page shows the partners of 2 of them" in text
+    assert [p.place.name for p in first.context["partners"]] == ["Partner 0", "Partner 1"]
+    following = client.get(
+        f"/en/registry/cities/{city.geonames_id}/?after={first.context['next_after']}"
+    )
+    assert [p.place.name for p in following.context["partners"]] == ["Partner 2"]
+    assert "The first relations" in following.content.decode()
+    assert "The next relations" not in following.content.decode()
+    assert client.get(f"/en/registry/cities/{city.geonames_id}/?after=x").status_code == 404
+
+
 def test_a_city_page_lists_its_partners_and_puts_them_on_the_map(client):
     city = _city_with_partners(2)
     response = client.get(f"/en/registry/cities/{city.geonames_id}/")
