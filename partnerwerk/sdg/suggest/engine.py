@@ -8,11 +8,18 @@ Two signals, both multilingual (German, English, French):
   languages;
 - a curated lexicon (`keywords.py`) counts the domain words of each goal.
 
-A goal's score adds both, less a quarter of the best rival goal's score (a text that speaks of
-everything a little serves no goal in particular); it is suggested when the score passes that
-goal's threshold. The
-thresholds were calibrated on the SDG Classification Benchmark (see `bench/sdg_benchmark.py`,
-which reports the cross-validated accuracy, never the figure on the data it was fitted on).
+The embedding signal of a goal is the mean similarity of the text to the goal's NEAREST = 8
+closest reference texts (about three targets or indicators, each in three languages), so a
+goal is recognised by several of its targets rather than by one lucky phrase. The keyword
+signal is the square root of the number of distinct lexicon words of the goal in the text
+(the first word counts most, each further one less). A goal's score adds both, less half of
+the best rival goal's score (a text that speaks of everything a little serves no goal in
+particular); it is suggested when the score passes that goal's threshold.
+
+The thresholds were calibrated on the SDG Classification Benchmark and NEAREST and the rival
+weight chosen on it (see `bench/sdg_benchmark.py`, which reports the nested cross-validated
+accuracy, never the figure on the data it was fitted on). The benchmark is English only; the
+keyword weight is the one that keeps our German examples right (`tests/test_engine.py`).
 """
 
 import math
@@ -26,37 +33,40 @@ from partnerwerk.sdg.suggest.keywords import keyword_hits
 from partnerwerk.sdg.texts import read_texts
 
 GOALS = range(1, 18)
-# The mean of a goal's three closest reference texts is steadier than the single closest one.
-NEAREST = 3
+# The mean of a goal's eight closest reference texts (rows: each text in de, en and fr) is
+# steadier than the closest three, which are mostly one target in its three languages.
+NEAREST = 8
 # Cosine similarities of this encoder spread over about 0.1 around their mean; dividing by
-# it puts the embedding signal on the scale of one keyword (log 2 ≈ 0.7 per first hit).
+# it puts the embedding signal on the scale of one keyword (a goal's first word counts 1).
 SIMILARITY_SCALE = 0.1
-KEYWORD_WEIGHT = 2.0
+# The (English) benchmark prefers 1.0, with 1.5 less than a point behind; our German examples
+# need the lexicon more: at 1.0 the Dabola passage loses its education goal.
+KEYWORD_WEIGHT = 1.5
 # The share of the strongest other goal's score taken off each goal's score.
-RIVAL_WEIGHT = 0.25
+RIVAL_WEIGHT = 0.5
 # How steeply the reported score (0 to 1) rises around a goal's threshold; 0.5 is the threshold.
 SCORE_STEEPNESS = 1.5
 
 # Per-goal thresholds on the combined score, fitted on the whole benchmark by
-# `bench/sdg_benchmark.py --fit` (the benchmark reports the 5-fold cross-validated figure).
+# `bench/sdg_benchmark.py --fit` (the benchmark reports the nested cross-validated figure).
 THRESHOLDS: dict[int, float] = {
-    1: 3.459,
-    2: 2.417,
-    3: 2.760,
-    4: 3.591,
-    5: 2.112,
-    6: 2.691,
-    7: 2.806,
-    8: 2.789,
-    9: 3.230,
-    10: 1.790,
-    11: 3.802,
-    12: 1.663,
-    13: 2.543,
-    14: 3.192,
-    15: 2.369,
-    16: 2.936,
-    17: 3.007,
+    1: 1.885,
+    2: 1.219,
+    3: 1.324,
+    4: 2.119,
+    5: 0.788,
+    6: 0.641,
+    7: 1.228,
+    8: 1.648,
+    9: 1.421,
+    10: 0.715,
+    11: 1.823,
+    12: 0.565,
+    13: 1.074,
+    14: 2.178,
+    15: 1.177,
+    16: 2.119,
+    17: 1.745,
 }
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
@@ -121,12 +131,12 @@ def split_passages(text: str) -> list[str]:
     return passages or [" ".join(text.split())]
 
 
-def _nearest_mean(similarities: np.ndarray, goals: np.ndarray) -> np.ndarray:
-    """For each row, the mean of the NEAREST highest similarities per goal: shape (rows, 17)."""
+def _nearest_mean(similarities: np.ndarray, goals: np.ndarray, nearest: int) -> np.ndarray:
+    """For each row, the mean of the `nearest` highest similarities per goal: shape (rows, 17)."""
     out = np.empty((similarities.shape[0], len(GOALS)))
     for index, goal in enumerate(GOALS):
         columns = similarities[:, goals == goal]
-        out[:, index] = np.sort(columns, axis=1)[:, -NEAREST:].mean(axis=1)
+        out[:, index] = np.sort(columns, axis=1)[:, -nearest:].mean(axis=1)
     return out
 
 
@@ -134,17 +144,38 @@ def _score_to_unit(score: float, goal: int) -> float:
     return round(1 / (1 + math.exp(-SCORE_STEEPNESS * (score - THRESHOLDS[goal]))), 3)
 
 
-def goal_features(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
-    """Per goal the embedding signal and the keyword signal, the passages, their similarities."""
-    reference = _reference()
+def reference_similarities(text: str) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """The text's cosine similarity to every reference text, its passages, and theirs."""
     passages = split_passages(text)
     vectors = encoder().encode([text, *passages])
-    similarities = vectors @ reference.vectors.T
-    embedding = _nearest_mean(similarities[:1], reference.goals)[0] / SIMILARITY_SCALE
-    keywords = np.zeros(len(GOALS))
+    similar = vectors @ _reference().vectors.T
+    return similar[0], passages, similar[1:]
+
+
+def embedding_signal(text_similarities: np.ndarray, nearest: int = NEAREST) -> np.ndarray:
+    """Per goal the mean of the text's `nearest` closest reference texts, on the keyword scale."""
+    means = _nearest_mean(text_similarities[None], _reference().goals, nearest)[0]
+    return means / SIMILARITY_SCALE
+
+
+def _keyword_strength(count: int) -> float:
+    """What `count` distinct lexicon words of one goal add up to: 1 for the first, less after."""
+    return math.sqrt(count)
+
+
+def keyword_signal(text: str) -> np.ndarray:
+    """Per goal the strength of its lexicon words found in the text."""
+    signal = np.zeros(len(GOALS))
     for goal, words in keyword_hits(text).items():
-        keywords[goal - 1] = math.log1p(len(words))
-    return embedding, keywords, passages, similarities[1:]
+        signal[goal - 1] = _keyword_strength(len(words))
+    return signal
+
+
+def goal_features(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+    """Per goal the embedding signal and the keyword signal, the passages, their similarities."""
+    text_similarities, passages, passage_similarities = reference_similarities(text)
+    embedding = embedding_signal(text_similarities)
+    return embedding, keyword_signal(text), passages, passage_similarities
 
 
 def combine(
@@ -166,8 +197,8 @@ def combine(
 
 def goal_scores(text: str) -> tuple[np.ndarray, list[str], np.ndarray]:
     """The combined score of each goal (index 0 is goal 1), the passages, their similarities."""
-    embedding, keywords, passages, similarities = goal_features(text)
-    return combine(embedding, keywords), passages, similarities
+    embedding, keywords, passages, passage_similarities = goal_features(text)
+    return combine(embedding, keywords), passages, passage_similarities
 
 
 def suggest(text: str, *, limit: int | None = None, everything: bool = False) -> list[Suggestion]:
@@ -192,7 +223,7 @@ def _explain(goal, score, passages, similarities, reference) -> Suggestion:
     per_passage = similarities[:, columns] / SIMILARITY_SCALE
     for index, passage in enumerate(passages):
         hits = keyword_hits(passage).get(goal, ())
-        per_passage[index] += KEYWORD_WEIGHT * math.log1p(len(hits))
+        per_passage[index] += KEYWORD_WEIGHT * _keyword_strength(len(hits))
     best_passage = int(np.argmax(per_passage.max(axis=1)))
     # The target is read from target and indicator texts only: a goal's own title names none.
     targets = reference.targets[columns]

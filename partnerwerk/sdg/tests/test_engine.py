@@ -1,4 +1,12 @@
-from partnerwerk.sdg.suggest.engine import split_passages, suggest
+import numpy as np
+
+from partnerwerk.sdg.suggest.engine import (
+    embedding_signal,
+    keyword_signal,
+    reference_similarities,
+    split_passages,
+    suggest,
+)
 from partnerwerk.sdg.tests.texts import DABOLA, DURA, KUMASI
 
 
@@ -46,3 +54,18 @@ def test_a_text_splits_into_its_sentences():
     assert split_passages(KUMASI)[0] == (
         "Der Klimawandel stellt Kommunen weltweit vor große Herausforderungen."
     )
+
+
+def test_each_further_keyword_of_a_goal_adds_less():
+    one = keyword_signal("The project improves sanitation.")[6 - 1]
+    four = keyword_signal("Sanitation, wastewater, latrines and groundwater.")[6 - 1]
+    assert one == 1
+    assert four == 2
+
+
+def test_the_embedding_signal_reads_more_or_fewer_reference_texts():
+    similarities = reference_similarities(KUMASI)[0]
+    closest = embedding_signal(similarities, nearest=1)
+    broader = embedding_signal(similarities, nearest=12)
+    assert np.all(broader <= closest)
+    assert int(np.argmax(broader)) + 1 in {11, 13}
