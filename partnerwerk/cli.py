@@ -10,6 +10,7 @@ import sys
 def serve(argv: list[str]) -> None:
     """Serve the app with gunicorn (a production-grade server), static files by whitenoise."""
     args = ["gunicorn", "partnerwerk.wsgi:application", "--access-logfile", "-"]
+    args += ["--config", "python:partnerwerk.gunicorn_conf"]
     # Options given on the command line win over the environment's defaults.
     if not any(arg.startswith(("--bind", "-b")) for arg in argv):
         args += ["--bind", os.environ.get("PARTNERWERK_BIND", "127.0.0.1:8000")]

@@ -69,3 +69,16 @@ def test_the_embedding_signal_reads_more_or_fewer_reference_texts():
     broader = embedding_signal(similarities, nearest=12)
     assert np.all(broader <= closest)
     assert int(np.argmax(broader)) + 1 in {11, 13}
+
+
+def test_a_server_worker_loads_the_model_when_it_starts():
+    import threading
+
+    from partnerwerk import gunicorn_conf
+    from partnerwerk.sdg.suggest import engine
+
+    engine._reference.cache_clear()
+    gunicorn_conf.post_worker_init(worker=None)
+    warming = next(t for t in threading.enumerate() if t.name == "sdg-warm-up")
+    warming.join(timeout=60)
+    assert engine._reference.cache_info().currsize == 1
