@@ -157,7 +157,7 @@ def _facet(name: str, base: QuerySet, filters: dict) -> Facet:
     column = FACET_FIELDS[name]
     rows = (
         _apply(base, filters, skip=name)
-        .exclude(**{f"{column}__isnull": True})
+        .filter(**{f"{column}__isnull": False})
         .values(column)
         .annotate(count=Count("id", distinct=True))
         .order_by(column)
