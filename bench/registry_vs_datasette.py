@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 DATA = ROOT / "data" / "twin-cities" / "twin_cities.csv"
 DORTMUND, KUMASI = 2935517, 2298890
+WARM_UP_SECONDS = 10
 
 
 def free_port() -> int:
@@ -233,6 +234,9 @@ def main() -> None:
     try:
         wait_for(datasette_port, "/")
         wait_for(partnerwerk_port, "/healthz")
+        # Each Partnerwerk worker loads the SDG model when it starts (a few seconds of CPU,
+        # partnerwerk/gunicorn_conf.py); let that finish so it weighs on neither server.
+        time.sleep(WARM_UP_SECONDS)
         either_de = urllib.parse.quote("home_country = 'DE' or partner_country = 'DE'")
         one_city = urllib.parse.quote(
             f"home_geonames_id = {DORTMUND} or partner_geonames_id = {DORTMUND}"
