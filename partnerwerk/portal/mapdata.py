@@ -41,6 +41,11 @@ def map_data(*, home, partner_places) -> dict:
                 "url": reverse("portal:city", kwargs={"geonames_id": place.geonames_id}),
             }
         )
+    return map_frame(home=home, cities=cities)
+
+
+def map_frame(*, home, cities: list[dict]) -> dict:
+    """The data block of a map: the home city's marker, the cities' markers, the cluster label."""
     home_data = None
     if home is not None and home.latitude is not None:
         home_data = {"name": home.display_name, "lat": home.latitude, "lon": home.longitude}

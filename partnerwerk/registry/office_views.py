@@ -50,7 +50,6 @@ def city(request, ref: str):
     context = {
         "place": place,
         "ref": place_ref(place),
-        "partners": selectors.city_partners(place=place),
         "network": selectors.network(place=place, limit=100),
     }
     return render(request, "registry/office_city.html", context)

@@ -12,6 +12,7 @@ from django_countries import countries
 
 from partnerwerk.places.models import Place
 from partnerwerk.portal.caching import cached_page
+from partnerwerk.portal.mapdata import main_partnership, map_frame
 from partnerwerk.registry import selectors
 from partnerwerk.registry.conf import registry_mode
 from partnerwerk.registry.places import city_url, place_from_ref, place_or_404, place_ref
@@ -28,23 +29,23 @@ def _country_or_404(code: str) -> str:
 
 
 def _map(place: Place, partners) -> dict:
-    cities = [
-        {
-            "name": partner.place.display_name,
-            "lat": partner.place.latitude,
-            "lon": partner.place.longitude,
-            "kind": partner.kinds[0],
-            "status": "active",
-            "label": ", ".join(str(label) for label in partner.kind_labels),
-            "url": city_url(partner.place),
-        }
-        for partner in partners
-        if partner.place.latitude is not None
-    ]
-    home = None
-    if place.latitude is not None:
-        home = {"name": place.display_name, "lat": place.latitude, "lon": place.longitude}
-    return {"home": home, "cities": cities, "cluster_label": _("{count} cities")}
+    cities = []
+    for partner in partners:
+        if partner.place.latitude is None:
+            continue
+        main = main_partnership(partner.relations)
+        cities.append(
+            {
+                "name": partner.place.display_name,
+                "lat": partner.place.latitude,
+                "lon": partner.place.longitude,
+                "kind": main.kind,
+                "status": main.status,
+                "label": ", ".join(str(label) for label in partner.kind_labels),
+                "url": city_url(partner.place),
+            }
+        )
+    return map_frame(home=place, cities=cities)
 
 
 @require_GET

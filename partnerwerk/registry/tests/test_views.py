@@ -120,3 +120,12 @@ def test_export_relations_writes_registry_relations_as_home_and_partner(tmp_path
     call_command("export", "relations", "--format", "csv", "--output", str(tmp_path / "r.csv"))
     header = (tmp_path / "r.csv").read_text(encoding="utf-8").splitlines()[0]
     assert "home_name" in header and "partner_geonames_id" in header
+
+
+def test_a_city_map_marker_takes_the_most_binding_live_relation_of_the_pair(client):
+    city, partner = make_place(name="Dortmund"), make_place(name="Kumasi", country="GH")
+    make_partnership(home=city, partner=partner, kind="climate", status="ended")
+    make_partnership(home=city, partner=partner, kind="twinning", status="active")
+    response = client.get(f"/en/registry/cities/{city.geonames_id}/")
+    (marker,) = response.context["map"]["cities"]
+    assert (marker["kind"], marker["status"]) == ("twinning", "active")
