@@ -1,6 +1,7 @@
 """Import and export times for 10,000 rows, CSV and XLSX.
 
-Runs against its own throwaway SQLite database (or DATABASE_URL if set):
+Runs against its own throwaway SQLite database in a temporary directory; DATABASE_URL and
+PARTNERWERK_CACHE_DIR are ignored, so a real database is never migrated or emptied:
 
     .venv/bin/python bench/exchange_bench.py [--rows 10000]
 
@@ -24,8 +25,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000)
     args = parser.parse_args()
-    directory = tempfile.mkdtemp(prefix="partnerwerk-bench-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{directory}/bench.sqlite3")
+    work = tempfile.mkdtemp(prefix="partnerwerk-bench-")
+    os.environ["PARTNERWERK_VAR_DIR"] = work
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.pop("PARTNERWERK_CACHE_DIR", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnerwerk.settings")
     import django
 

@@ -8,27 +8,13 @@ from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
 
-from partnerwerk.exchange.exporters import (
-    ALL_FORMATS,
-    DATASETS,
-    export_dataset,
-    export_dataset_xlsx,
-)
+from partnerwerk.exchange.exporters import ALL_FORMATS, CONTENT_TYPES, DATASETS, export_bytes
 from partnerwerk.exchange.geojson import export_partner_cities
 from partnerwerk.exchange.iati.writer import export_activities, export_organisation
-from partnerwerk.exchange.ical import public_feed
+from partnerwerk.exchange.ical import feed_language, public_feed
 from partnerwerk.exchange.selectors import public_partnership
 
 open_data = Router(tags=["open data"])
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "geojson": "application/geo+json",
-    "xml": "application/xml",
-    "ics": "text/calendar; charset=utf-8",
-}
 
 
 def _file(data, filename: str, format: str) -> HttpResponse:
@@ -58,7 +44,7 @@ def iati_organisation(request):
 
 @open_data.get("/calendar/activities.ics", summary="Public activities as iCalendar")
 def calendar_activities(request, lang: str = "de"):
-    data = public_feed(base_url=request.build_absolute_uri("/"), language=_lang(lang))
+    data = public_feed(base_url=request.build_absolute_uri("/"), language=feed_language(lang))
     return _file(data, "activities.ics", "ics")
 
 
@@ -72,13 +58,11 @@ def calendar_partnership(request, key: str, lang: str = "de"):
             404, _("There is no public partnership with the key “%(key)s”.") % {"key": key}
         )
     data = public_feed(
-        base_url=request.build_absolute_uri("/"), language=_lang(lang), partnership=partnership
+        base_url=request.build_absolute_uri("/"),
+        language=feed_language(lang),
+        partnership=partnership,
     )
     return _file(data, f"{key}.ics", "ics")
-
-
-def _lang(value: str) -> str:
-    return value if value in ("de", "en") else "de"
 
 
 @open_data.get("/{dataset}.{format}", summary="A public list as CSV, JSON or XLSX")
@@ -95,10 +79,4 @@ def dataset_file(request, dataset: str, format: str):
                 "formats": ", ".join(ALL_FORMATS),
             },
         )
-    if format == "xlsx":
-        stream = io.BytesIO()
-        export_dataset_xlsx(dataset, stream)
-        return _file(stream.getvalue(), f"{dataset}.xlsx", "xlsx")
-    stream = io.StringIO()
-    export_dataset(dataset, format, stream)
-    return _file(stream.getvalue(), f"{dataset}.{format}", format)
+    return _file(export_bytes(dataset, format), f"{dataset}.{format}", format)

@@ -5,6 +5,7 @@ can be imported back (`partnerwerk.exchange.importers`).
 """
 
 import csv
+import io
 import json
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, TextIO
@@ -44,6 +45,15 @@ FORMATS = ("json", "csv")
 BINARY_FORMATS = ("xlsx",)
 ALL_FORMATS = FORMATS + BINARY_FORMATS
 HEADER_LANGUAGES = ("en", "de")
+# The media type of each open-data file a view sends.
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "geojson": "application/geo+json",
+    "xml": "application/xml",
+    "ics": "text/calendar; charset=utf-8",
+}
 
 # Rows are read in chunks so a national registry does not have to fit in memory; Django
 # runs the prefetches once per chunk.
@@ -93,6 +103,18 @@ def export_dataset_xlsx(name: str, stream: BinaryIO, *, headers: str = "en", rec
     return write_xlsx(dataset_rows(name, records), stream, title=name, headers=headers)
 
 
+def export_bytes(name: str, format: str, *, headers: str = "en", records=None) -> bytes:
+    """The dataset `name` as a whole file in `format` (json, csv or xlsx), for a response;
+    text formats in UTF-8."""
+    if format in BINARY_FORMATS:
+        stream = io.BytesIO()
+        export_dataset_xlsx(name, stream, headers=headers, records=records)
+        return stream.getvalue()
+    text = io.StringIO()
+    export_dataset(name, format, text, headers=headers, records=records)
+    return text.getvalue().encode()
+
+
 def write_json(rows: Iterator[dict], stream: TextIO) -> int:
     """Write a JSON array exactly as json.dump(..., indent=2) would, one row at a time."""
     count = 0
@@ -110,20 +132,26 @@ def _headings(columns: list[str], headers: str) -> list[str]:
     return [german_heading(column) for column in columns] if headers == "de" else columns
 
 
+def _flat_rows(rows: Iterator[dict]) -> Iterator[dict]:
+    """Each row flattened; the first row fixes the columns and every row must match."""
+    columns: list[str] | None = None
+    for number, row in enumerate(rows, start=1):
+        flat = flatten(row)
+        if columns is None:
+            columns = list(flat)
+        elif list(flat) != columns:
+            # A row with different columns is an error, not a silently shifted spreadsheet.
+            raise ValueError(f"row {number} has other columns than the first row")
+        yield flat
+
+
 def write_csv(rows: Iterator[dict], stream: TextIO, *, headers: str = "en") -> int:
     """Write one flat line per row; the first row fixes the columns and every row must match."""
-    writer = None
-    columns: list[str] = []
+    writer = csv.writer(stream)
     count = 0
-    for row in rows:
-        flat = flatten(row)
-        if writer is None:
-            columns = list(flat)
-            writer = csv.writer(stream)
-            writer.writerow(_headings(columns, headers))
-        if list(flat) != columns:
-            # A row with different columns is an error, not a silently shifted spreadsheet.
-            raise ValueError(f"row {count + 1} has other columns than the first row")
+    for flat in _flat_rows(rows):
+        if not count:
+            writer.writerow(_headings(list(flat), headers))
         writer.writerow(flat.values())
         count += 1
     return count
@@ -143,15 +171,10 @@ def write_xlsx(rows: Iterator[dict], stream: BinaryIO, *, title: str, headers: s
     """The CSV's columns in one sheet, written in openpyxl's write-only (streaming) mode."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    columns: list[str] | None = None
     count = 0
-    for row in rows:
-        flat = flatten(row)
-        if columns is None:
-            columns = list(flat)
-            sheet.append(_headings(columns, headers))
-        if list(flat) != columns:
-            raise ValueError(f"row {count + 1} has other columns than the first row")
+    for flat in _flat_rows(rows):
+        if not count:
+            sheet.append(_headings(list(flat), headers))
         sheet.append([_xlsx_cell(sheet, value) for value in flat.values()])
         count += 1
     workbook.save(stream)

@@ -21,6 +21,12 @@ from partnerwerk.projects.selectors import public_calendar_activities
 
 TIME_ZONE = "Europe/Berlin"
 BERLIN = ZoneInfo(TIME_ZONE)
+LANGUAGES = ("de", "en")
+
+
+def feed_language(value: str | None) -> str:
+    """The language a feed was asked for (?lang=), German when it is none of ours."""
+    return value if value in LANGUAGES else "de"
 
 
 def uid(activity) -> str:

@@ -27,7 +27,7 @@ from partnerwerk.actors.models import Organisation, OrganisationKind
 from partnerwerk.core.dates import parse_partial_date
 from partnerwerk.core.models import Visibility
 from partnerwerk.exchange.columns import heading_lookup, normalise
-from partnerwerk.exchange.tables import ImportFailure, Table, read_table
+from partnerwerk.exchange.tables import ImportFailure, Table, iterate_records, read_table
 from partnerwerk.partnerships.models import (
     Partnership,
     PartnershipKind,
@@ -38,7 +38,7 @@ from partnerwerk.places.models import Place
 from partnerwerk.programmes.models import Programme
 from partnerwerk.projects.models import Activity, ActivityKind, Project, ProjectStatus
 
-KEY = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
+KEY = re.compile(r"^[-a-zA-Z0-9_]+$")
 GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
@@ -51,17 +51,25 @@ class RowError(Exception):
 # -- cell parsers ---------------------------------------------------------------------------
 
 
-def text(max_length: int | None = None, *, required: bool = False):
+def text(*, required: bool = False):
+    """Text as it stands; its length is checked against the model field (`_check_length`)."""
+
     def parse(value: str, column: str, context) -> str:
         if required and not value:
             raise RowError(column, _("The field is required."))
-        if max_length and len(value) > max_length:
-            raise RowError(
-                column, _("The text is longer than %(max)d characters.") % {"max": max_length}
-            )
         return value
 
     return parse
+
+
+def _check_length(model: type[models.Model], name: str, value, column: str) -> None:
+    """Refuse text longer than the model's field holds: PostgreSQL would refuse the whole
+    import with a database error instead of naming the row."""
+    max_length = getattr(model._meta.get_field(name), "max_length", None)
+    if isinstance(value, str) and max_length and len(value) > max_length:
+        raise RowError(
+            column, _("The text is longer than %(max)d characters.") % {"max": max_length}
+        )
 
 
 def choice(choices: type[models.TextChoices], *, default: str | None = None):
@@ -190,9 +198,9 @@ SPECS = {
     "organisations": Spec(
         Organisation,
         {
-            "name": ("name", text(300, required=True)),
-            "name_en": ("name_en", text(300)),
-            "short_name": ("short_name", text(50)),
+            "name": ("name", text(required=True)),
+            "name_en": ("name_en", text()),
+            "short_name": ("short_name", text()),
             "kind": ("kind", choice(OrganisationKind)),
             "parent": (
                 "parent",
@@ -200,7 +208,7 @@ SPECS = {
             ),
             "place_geonames_id": ("place", place),
             "website": ("website", url),
-            "iati_identifier": ("iati_identifier", text(100)),
+            "iati_identifier": ("iati_identifier", text()),
             "description_de": ("description_de", text()),
             "description_en": ("description_en", text()),
         },
@@ -235,8 +243,8 @@ SPECS = {
     "projects": Spec(
         Project,
         {
-            "title_de": ("title_de", text(300, required=True)),
-            "title_en": ("title_en", text(300)),
+            "title_de": ("title_de", text(required=True)),
+            "title_en": ("title_en", text()),
             "summary_de": ("summary_de", text()),
             "summary_en": ("summary_en", text()),
             "status": ("status", choice(ProjectStatus)),
@@ -253,15 +261,15 @@ SPECS = {
     "activities": Spec(
         Activity,
         {
-            "title_de": ("title_de", text(300, required=True)),
-            "title_en": ("title_en", text(300)),
+            "title_de": ("title_de", text(required=True)),
+            "title_en": ("title_en", text()),
             "kind": ("kind", choice(ActivityKind)),
             "description_de": ("description_de", text()),
             "description_en": ("description_en", text()),
             "start": (("start_date", "start_precision"), partial_date),
             "end": (("end_date", "end_precision"), partial_date),
             "place_geonames_id": ("place", place),
-            "location": ("location_text", text(200)),
+            "location": ("location_text", text()),
             "project": ("project", reference("projects", gettext_lazy("project"))),
         },
         m2m={
@@ -400,8 +408,7 @@ def plan_import(dataset: str, data: bytes, file: str, *, progress=None) -> Impor
     keys = {cells[key_index].strip() for _number, cells in table.rows}
     context = Context(spec, keys)
     outcomes, seen = [], set()
-    for number, cells in table.rows:
-        record = {code: cells[index].strip() for index, code in enumerate(columns) if code}
+    for number, record in iterate_records(table, columns):
         outcomes.append(_plan_row(spec, number, record, context, seen, dataset))
         if progress:
             progress(1)
@@ -415,6 +422,7 @@ def _plan_row(spec, number, record, context, seen, dataset) -> RowOutcome:
             raise RowError(
                 "id", _("“%(key)s” is not a key (letters, digits, - and _).") % {"key": key}
             )
+        _check_length(spec.model, "key", key, "id")
         if key in seen:
             raise RowError("id", _("The key is used by an earlier row."))
         seen.add(key)
@@ -426,6 +434,7 @@ def _plan_row(spec, number, record, context, seen, dataset) -> RowOutcome:
             if isinstance(names, tuple):
                 values.update(zip(names, parsed, strict=True))
             else:
+                _check_length(spec.model, names, parsed, column)
                 values[names] = parsed
         for column, (attribute, parser) in spec.m2m.items():
             if column in record:
@@ -502,12 +511,13 @@ def _check_row(dataset: str, key: str, values: dict, context) -> None:
             )
         if origin == PartnershipOrigin.CURATED and None not in pair:
             context.curated_pairs[pair] = key
-    if values.get("parent") is not None and getattr(values["parent"], "key", None) == key:
-        raise RowError("parent", _("An organisation cannot be its own parent."))
-    if isinstance(values.get("parent"), Deferred) and values["parent"].key == key:
-        raise RowError("parent", _("An organisation cannot be its own parent."))
-    if isinstance(values.get("succeeds"), Deferred) and values["succeeds"].key == key:
-        raise RowError("succeeds", _("A partnership cannot succeed itself."))
+    # The reference is a record already in the database or a `Deferred` row of this file.
+    for name, message in (
+        ("parent", _("An organisation cannot be its own parent.")),
+        ("succeeds", _("A partnership cannot succeed itself.")),
+    ):
+        if getattr(values.get(name), "key", None) == key:
+            raise RowError(name, message)
 
 
 # -- applying -------------------------------------------------------------------------------

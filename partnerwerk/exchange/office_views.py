@@ -1,7 +1,5 @@
 """Office pages for open data: download every list, and import a spreadsheet or IATI file."""
 
-import io
-
 from django import forms
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -10,20 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from partnerwerk.accounts.selectors import readable
 from partnerwerk.exchange.exporters import (
     ALL_FORMATS,
+    CONTENT_TYPES,
     DATASETS,
     OFFICE_DATASETS,
-    export_dataset,
-    export_dataset_xlsx,
+    export_bytes,
 )
 from partnerwerk.exchange.importers import IMPORTABLE, plan_import, run_import
 from partnerwerk.exchange.tables import MAX_FILE_BYTES, ImportFailure
 from partnerwerk.office.access import office_view, require_perm
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 @office_view
@@ -44,14 +36,7 @@ def download(request, dataset: str, format: str):
     records = None
     if dataset in OFFICE_DATASETS:
         records = readable(request.user, OFFICE_DATASETS[dataset]())
-    if format == "xlsx":
-        stream = io.BytesIO()
-        export_dataset_xlsx(dataset, stream, headers=headers, records=records)
-        data = stream.getvalue()
-    else:
-        text = io.StringIO()
-        export_dataset(dataset, format, text, headers=headers, records=records)
-        data = text.getvalue()
+    data = export_bytes(dataset, format, headers=headers, records=records)
     response = HttpResponse(data, content_type=CONTENT_TYPES[format])
     response["Content-Disposition"] = f'attachment; filename="{dataset}.{format}"'
     return response

@@ -4,7 +4,9 @@ Every queryset here fetches the related rows its serializer touches, so the numb
 queries stays the same whether a page holds three rows or three hundred.
 """
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from decimal import Decimal
+
+from django.db.models import F, Prefetch, Q, QuerySet, Sum
 
 from partnerwerk.actors.models import Organisation, Person
 from partnerwerk.actors.selectors import public_involvements_prefetch
@@ -12,7 +14,7 @@ from partnerwerk.core.models import Visibility
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.partnerships.selectors import partnership_list
 from partnerwerk.places.models import Place
-from partnerwerk.projects.models import Activity, Project, Transaction
+from partnerwerk.projects.models import Activity, Budget, Project, Transaction
 
 
 def _public_partnerships() -> Prefetch:
@@ -92,7 +94,6 @@ def iati_project_list() -> QuerySet:
     """Public projects with everything an IATI activity holds, in few queries."""
     from partnerwerk.actors.models import Involvement
     from partnerwerk.projects.models import (
-        Budget,
         IndicatorPeriod,
         ProjectLocation,
         ProjectParticipant,
@@ -150,6 +151,24 @@ def iati_project_list() -> QuerySet:
         )
         .order_by("key")
     )
+
+
+def public_budget_totals_per_year() -> list[tuple[int, Decimal]]:
+    """(year, total) of the public projects' euro budgets, in one query, oldest year first.
+
+    Only budgets that lie within one calendar year add up to that year's total; a year
+    without such a budget is left out."""
+    rows = (
+        Budget.objects.filter(
+            project__in=Project.objects.public(),
+            currency="EUR",
+            period_end__year=F("period_start__year"),
+        )
+        .values("period_start__year")
+        .annotate(total=Sum("amount"))
+        .order_by("period_start__year")
+    )
+    return [(row["period_start__year"], row["total"]) for row in rows]
 
 
 def public_partnership(*, key: str) -> Partnership | None:

@@ -3,10 +3,8 @@
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
-from partnerwerk.exchange.ical import public_feed
+from partnerwerk.exchange.ical import feed_language, public_feed
 from partnerwerk.exchange.selectors import public_partnership
-
-LANGUAGES = ("de", "en")
 
 
 def _ics(request, data: bytes, filename: str) -> HttpResponse:
@@ -16,15 +14,12 @@ def _ics(request, data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _language(request) -> str:
-    language = request.GET.get("lang", "de")
-    return language if language in LANGUAGES else "de"
-
-
 @require_GET
 def activities_feed(request):
     """/calendar/activities.ics (?lang=en for English titles)."""
-    data = public_feed(base_url=request.build_absolute_uri("/"), language=_language(request))
+    data = public_feed(
+        base_url=request.build_absolute_uri("/"), language=feed_language(request.GET.get("lang"))
+    )
     return _ics(request, data, "activities.ics")
 
 
@@ -36,7 +31,7 @@ def partnership_feed(request, key: str):
         raise Http404
     data = public_feed(
         base_url=request.build_absolute_uri("/"),
-        language=_language(request),
+        language=feed_language(request.GET.get("lang")),
         partnership=partnership,
     )
     return _ics(request, data, f"{key}.ics")

@@ -143,6 +143,10 @@ class Partnership(TimeStampedModel, SoftDeleteModel):
                 condition=models.Q(origin="curated"),
                 name="partnership_unique_curated_kind_per_pair",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(succeeds=models.F("pk")),
+                name="partnership_not_own_successor",
+            ),
         ]
         indexes = [models.Index(fields=["kind", "status"])]
 

@@ -15,12 +15,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from partnerwerk.core.models import Visibility
 from partnerwerk.exchange import selectors
 from partnerwerk.exchange.iati import codes
 
@@ -351,8 +349,6 @@ def export_activities() -> IatiExport:
 
 def export_organisation() -> IatiExport:
     """The city as an IATI organisation, with its public projects' budgets per calendar year."""
-    from partnerwerk.projects.models import Budget
-
     root = _root("iati-organisations")
     organisation = _sub(root, "iati-organisation", default_currency="EUR")
     organisation.set(XML_LANG, "de")
@@ -360,25 +356,9 @@ def export_organisation() -> IatiExport:
     name = _sub(organisation, "name")
     _sub(name, "narrative", settings.PARTNERWERK_IATI_ORG_NAME)
     _reporting_org(organisation)
-    rows = (
-        Budget.objects.filter(project__visibility=Visibility.PUBLIC, currency="EUR")
-        .values("period_start__year")
-        .annotate(total=Sum("amount"))
-        .order_by("period_start__year")
-    )
-    for row in rows:
-        year = row["period_start__year"]
-        # Only budgets that lie within one calendar year add up to that year's total.
-        within = Budget.objects.filter(
-            project__visibility=Visibility.PUBLIC,
-            currency="EUR",
-            period_start__year=year,
-            period_end__year=year,
-        ).aggregate(total=Sum("amount"))["total"]
-        if within is None:
-            continue
+    for year, total in selectors.public_budget_totals_per_year():
         budget = _sub(organisation, "total-budget", status="1")
         _sub(budget, "period-start", iso_date=f"{year:04d}-01-01")
         _sub(budget, "period-end", iso_date=f"{year:04d}-12-31")
-        _sub(budget, "value", _money(within), currency="EUR", value_date=f"{year:04d}-01-01")
+        _sub(budget, "value", _money(total), currency="EUR", value_date=f"{year:04d}-01-01")
     return IatiExport(root, activities=1)

@@ -273,6 +273,8 @@ class _Loader:
         )
 
     def load_organisations(self, r: schemas.OrganisationRecord) -> None:
+        if r.parent == r.key:
+            self.fail("parent", "an organisation cannot be its own parent")
         values = r.model_dump(exclude={"key", "sources", "parent", "place"})
         values["parent"] = self.get(Organisation, "parent", key=r.parent) if r.parent else None
         values["place"] = self.place(r.place, "place")
@@ -297,6 +299,8 @@ class _Loader:
         home, partner = self.place(r.home, "home"), self.place(r.partner, "partner")
         if home.pk == partner.pk:
             self.fail("partner", "a place cannot be in a partnership with itself")
+        if r.succeeds == r.key:
+            self.fail("succeeds", "a partnership cannot succeed itself")
         values = {
             "home": home,
             "partner": partner,

@@ -9,6 +9,7 @@ from django.utils import translation
 from lxml import etree
 
 from partnerwerk.actors.models import Organisation
+from partnerwerk.core.services import record_soft_delete
 from partnerwerk.core.testing import (
     make_active_partnership,
     make_budget,
@@ -158,6 +159,17 @@ def test_the_organisation_file_validates_against_the_iati_2_03_schema():
     assert schema_errors(export.document) == []
     assert export.document.findtext("iati-organisation/organisation-identifier").startswith("ZZ-")
     assert export.document.find("iati-organisation/total-budget/value").text == "20000.00"
+
+
+def test_the_organisation_file_leaves_out_the_budgets_of_a_deleted_project():
+    make_budget(project=make_project(key="kept"), amount=Decimal("1000.00"))
+    deleted = make_project(key="deleted")
+    make_budget(project=deleted, amount=Decimal("500.00"))
+    record_soft_delete(actor=None, record=deleted)
+
+    export = export_organisation()
+
+    assert [value.text for value in export.document.iter("value")] == ["1000.00"]
 
 
 def test_the_activity_carries_sectors_tags_roles_money_places_and_results():

@@ -213,6 +213,27 @@ def test_activities_refuse_an_unknown_project():
         assert plan.outcomes[0].reason == "There is no project “nowhere”."
 
 
+def test_it_refuses_a_partnership_that_names_itself_as_its_predecessor_once_it_exists():
+    make_active_partnership(key="dortmund-kumasi")
+    text = "id,succeeds\ndortmund-kumasi,dortmund-kumasi\n"
+
+    plan = plan_import("partnerships", text.encode(), "p.csv")
+
+    assert [o.describe() for o in plan.outcomes] == [
+        "row 2 (dortmund-kumasi): refused, field “succeeds”: A partnership cannot succeed itself."
+    ]
+
+
+def test_it_refuses_a_key_longer_than_the_datasets_key_field_instead_of_failing_in_the_database():
+    key = "o" * 81  # Organisation.key holds 80 characters
+    text = f"id,name,kind\n{key},Amt,city_office\n"
+
+    plan = plan_import("organisations", text.encode(), "orgs.csv")
+
+    assert (plan.outcomes[0].state, plan.outcomes[0].column) == ("refused", "id")
+    assert plan.outcomes[0].reason == "The text is longer than 80 characters."
+
+
 # -- random input: only a clear error or a complete import --------------------------------
 
 cells = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)

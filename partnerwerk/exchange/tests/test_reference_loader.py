@@ -179,6 +179,28 @@ def test_a_partnership_of_a_place_with_itself_is_refused(tmp_path):
     assert_nothing_written()
 
 
+def test_a_partnership_that_succeeds_itself_is_refused_with_a_clear_message(sample, tmp_path):
+    load_reference(sample)
+
+    def change(records):
+        records[0]["succeeds"] = "dortmund-kumasi-twinning"
+
+    with pytest.raises(ReferenceDataError, match="field succeeds: a partnership cannot succeed"):
+        load_reference(broken(tmp_path, "partnerships.yaml", change))
+    assert Partnership.objects.get(key="dortmund-kumasi-twinning").succeeds is None
+
+
+def test_an_organisation_that_is_its_own_parent_is_refused_with_a_clear_message(sample, tmp_path):
+    load_reference(sample)
+
+    def change(records):
+        records[0]["parent"] = "office"
+
+    with pytest.raises(ReferenceDataError, match="field parent: an organisation cannot be its own"):
+        load_reference(broken(tmp_path, "organisations.yaml", change))
+    assert Organisation.objects.get(key="office").parent is None
+
+
 def test_a_record_without_a_source_is_refused(tmp_path):
     def change(records):
         records[1]["sources"] = []

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
+from partnerwerk.core.testing import make_partnership
 from partnerwerk.partnerships.models import Partnership, Step
 from partnerwerk.places.models import Place
 
@@ -81,3 +82,10 @@ def test_a_step_date_keeps_its_precision():
     )
     step.refresh_from_db()
     assert (step.date, step.date_precision) == (datetime.date(2011, 1, 1), "year")
+
+
+def test_it_refuses_a_partnership_that_succeeds_itself():
+    partnership = make_partnership()
+    partnership.succeeds = partnership
+    with pytest.raises(IntegrityError), transaction.atomic():
+        partnership.save()
