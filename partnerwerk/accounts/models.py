@@ -165,11 +165,3 @@ class Invitation(TimeStampedModel):
 
     def __str__(self):
         return f"{self.email} ({self.get_role_display()})"
-
-    @property
-    def is_open(self) -> bool:
-        return (
-            self.accepted_at is None
-            and self.revoked_at is None
-            and self.expires_at > timezone.now()
-        )

@@ -31,15 +31,10 @@ def _address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def safe_next(request, default: str | None = None) -> str:
+def safe_next(request) -> str:
     """The `next` address when it stays on this site, else the user's start page: no open
     redirect through `next=`."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return default or start_page(request.user)
+    return safe_next_raw(request) or start_page(request.user)
 
 
 def _english_first(user) -> bool:

@@ -2,7 +2,7 @@
 everything held about a person, erasure (anonymised everywhere, history included) and the
 retention review."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
@@ -10,11 +10,7 @@ from django.utils.translation import gettext as _
 
 from partnerwerk.actors.models import Involvement, LegalBasis, Organisation, Person
 from partnerwerk.core.models import Visibility
-
-
-def _require(actor, permission: str, record=None) -> None:
-    if actor is not None and not actor.has_perm(permission, record):
-        raise PermissionDenied(_("You may not do this."))
+from partnerwerk.core.services import require_permission
 
 
 def _save(record, many: dict) -> None:
@@ -26,7 +22,7 @@ def _save(record, many: dict) -> None:
 
 @transaction.atomic
 def organisation_create(*, actor, sources=(), **fields) -> Organisation:
-    _require(actor, "actors.add_organisation")
+    require_permission(actor, "actors.add_organisation")
     organisation = Organisation(**fields)
     _save(organisation, {"sources": sources})
     return organisation
@@ -34,7 +30,7 @@ def organisation_create(*, actor, sources=(), **fields) -> Organisation:
 
 @transaction.atomic
 def organisation_update(*, actor, organisation: Organisation, **fields) -> Organisation:
-    _require(actor, "actors.change_organisation", organisation)
+    require_permission(actor, "actors.change_organisation", organisation)
     many = {"sources": fields.pop("sources")} if "sources" in fields else {}
     for name, value in fields.items():
         setattr(organisation, name, value)
@@ -53,7 +49,7 @@ def _check_legal_basis(person: Person) -> None:
 
 @transaction.atomic
 def person_create(*, actor, sources=(), **fields) -> Person:
-    _require(actor, "actors.add_person")
+    require_permission(actor, "actors.add_person")
     person = Person(**fields)
     _check_legal_basis(person)
     _save(person, {"sources": sources})
@@ -62,7 +58,7 @@ def person_create(*, actor, sources=(), **fields) -> Person:
 
 @transaction.atomic
 def person_update(*, actor, person: Person, **fields) -> Person:
-    _require(actor, "actors.change_person", person)
+    require_permission(actor, "actors.change_person", person)
     if person.erased_at is not None:
         raise ValidationError(_("An erased person cannot be edited."))
     many = {"sources": fields.pop("sources")} if "sources" in fields else {}
@@ -93,7 +89,7 @@ PERSONAL_FIELDS = (
 def person_export(*, actor, person: Person) -> dict:
     """Everything held about a person (Art. 15 GDPR): the record, its involvements and every
     earlier version of both, as plain data ready for JSON."""
-    _require(actor, "actors.export_person", person)
+    require_permission(actor, "actors.export_person", person)
     involvements = Involvement.all_objects.filter(person=person).select_related(
         "partnership", "project", "activity"
     )
@@ -168,7 +164,7 @@ def person_erase(*, actor, person: Person) -> Person:
     """Erase a person (Art. 17 GDPR): the record stays as an anonymous placeholder so the
     involvements still count, but every personal value is gone from the record, its notes
     and every history entry of both."""
-    _require(actor, "actors.erase_person", person)
+    require_permission(actor, "actors.erase_person", person)
     values = _anonymous_values(person)
     # The legal basis no longer matters for an anonymous placeholder; public task keeps the
     # consent constraint satisfied without inventing a consent.

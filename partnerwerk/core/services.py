@@ -12,12 +12,13 @@ def permission_name(record, action: str) -> str:
     return f"{meta.app_label}.{action}_{meta.model_name}"
 
 
-def _require(actor, permission: str, record=None) -> None:
+def require_permission(actor, permission: str, record=None) -> None:
+    """Services check the same rules as the views (actor None: the command line, loaders)."""
     if actor is not None and not actor.has_perm(permission, record):
         raise PermissionDenied(_("You may not do this."))
 
 
-def _attribute_history(record, actor) -> None:
+def attribute_history(record, actor) -> None:
     # simple-history takes the user from the request; outside one (the command line, tasks)
     # the service says who it was.
     if actor is not None:
@@ -27,12 +28,12 @@ def _attribute_history(record, actor) -> None:
 @transaction.atomic
 def record_soft_delete(*, actor, record):
     """Hide a record everywhere; an office member can undo it from the trash."""
-    _require(actor, permission_name(record, "delete"), record)
+    require_permission(actor, permission_name(record, "delete"), record)
     if record.deleted_at is not None:
         return record
     record.deleted_at = timezone.now()
     record.deleted_by = actor
-    _attribute_history(record, actor)
+    attribute_history(record, actor)
     record.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
     return record
 
@@ -40,12 +41,12 @@ def record_soft_delete(*, actor, record):
 @transaction.atomic
 def record_restore(*, actor, record):
     """Undo a soft delete."""
-    _require(actor, "office.restore", record)
+    require_permission(actor, "office.restore", record)
     if record.deleted_at is None:
         return record
     record.deleted_at = None
     record.deleted_by = None
-    _attribute_history(record, actor)
+    attribute_history(record, actor)
     record.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
     return record
 
@@ -58,7 +59,7 @@ NOT_RESTORED = {"id", "created_at", "updated_at", "deleted_at", "deleted_by"}
 def record_revert(*, actor, record, history_id: int):
     """Set the record's fields back to the values of one of its history entries. The restore
     is itself a new history entry, so it can be undone the same way."""
-    _require(actor, "office.restore", record)
+    require_permission(actor, "office.restore", record)
     version = record.history.filter(history_id=history_id).first()
     if version is None:
         raise ValidationError(_("This version does not belong to this record."))
@@ -70,7 +71,7 @@ def record_revert(*, actor, record, history_id: int):
     for field in editable:
         setattr(record, field.attname, getattr(version, field.attname))
     record.full_clean(validate_unique=True)
-    _attribute_history(record, actor)
+    attribute_history(record, actor)
     record._change_reason = _("restored the version of %(date)s") % {
         "date": timezone.localtime(version.history_date).strftime("%Y-%m-%d %H:%M")
     }

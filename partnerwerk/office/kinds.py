@@ -37,6 +37,8 @@ class RecordKind:
     listed: bool = True
     # Who may open the list (its rows are further filtered by what the user may read).
     list_permission: str = "office.enter"
+    # Who may open the form for a new record, when not `permission("add")`.
+    add_permission: str = ""
 
     @property
     def app_label(self) -> str:
@@ -121,6 +123,8 @@ KINDS = {
             related=("partnership__home", "partnership__partner"),
             listed=False,
             list_permission="partnerships.change_step",
+            # Office staff add a step in force; editors propose one (see _step_create).
+            add_permission="partnerships.propose_step",
         ),
         RecordKind(
             slug="projects",

@@ -14,15 +14,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from partnerwerk.accounts.rules import is_office_staff
+from partnerwerk.core.services import attribute_history, require_permission
 from partnerwerk.documents.models import Document, DocumentVersion
 from partnerwerk.projects.models import Activity, Project
 
 MANY_FIELDS = ("partnerships", "themes", "sources")
-
-
-def _require(actor, permission: str, record=None) -> None:
-    if actor is not None and not actor.has_perm(permission, record):
-        raise PermissionDenied(_("You may not do this."))
 
 
 def unique_key(model, text: str) -> str:
@@ -57,8 +53,7 @@ def _save(record, many: dict, actor) -> None:
     if not record.key:
         record.key = unique_key(type(record), getattr(record, "title_de", "") or "")
     record.full_clean()
-    if actor is not None:
-        record._history_user = actor
+    attribute_history(record, actor)
     record.save()
     for name, values in many.items():
         getattr(record, name).set(values)
@@ -70,7 +65,7 @@ def _split(fields: dict) -> dict:
 
 @transaction.atomic
 def project_create(*, actor, **fields) -> Project:
-    _require(actor, "projects.add_project")
+    require_permission(actor, "projects.add_project")
     many = _split(fields)
     project = Project(**fields)
     _save(project, many, actor)
@@ -79,7 +74,7 @@ def project_create(*, actor, **fields) -> Project:
 
 @transaction.atomic
 def project_update(*, actor, project: Project, **fields) -> Project:
-    _require(actor, "projects.change_project", project)
+    require_permission(actor, "projects.change_project", project)
     many = _split(fields)
     _check_links(actor, partnerships=many.get("partnerships", ()), before=project)
     for name, value in fields.items():
@@ -92,7 +87,7 @@ def project_update(*, actor, project: Project, **fields) -> Project:
 def activity_create(*, actor, subject=None, **fields) -> Activity:
     """A new activity; `subject` is the partnership or project it is added to (what a
     department editor or a counterpart needs permission for)."""
-    _require(actor, "projects.add_activity", subject)
+    require_permission(actor, "projects.add_activity", subject)
     many = _split(fields)
     partnerships = list(many.get("partnerships", ()))
     if subject is not None and subject._meta.model_name == "partnership":
@@ -109,7 +104,7 @@ def activity_create(*, actor, subject=None, **fields) -> Activity:
 
 @transaction.atomic
 def activity_update(*, actor, activity: Activity, **fields) -> Activity:
-    _require(actor, "projects.change_activity", activity)
+    require_permission(actor, "projects.change_activity", activity)
     many = _split(fields)
     _check_links(
         actor,
@@ -121,7 +116,7 @@ def activity_update(*, actor, activity: Activity, **fields) -> Activity:
         setattr(activity, name, value)
     _save(activity, many, actor)
     # The edit must not take the activity out of the editor's own reach.
-    _require(actor, "projects.change_activity", activity)
+    require_permission(actor, "projects.change_activity", activity)
     return activity
 
 
@@ -192,7 +187,7 @@ def _subject_of(document: Document):
 @transaction.atomic
 def document_create(*, actor, upload=None, **fields) -> Document:
     subject = fields.get("partnership") or fields.get("project") or fields.get("activity")
-    _require(actor, "documents.add_document", subject)
+    require_permission(actor, "documents.add_document", subject)
     many = _split(fields)
     document = Document(**fields)
     if upload is not None:
@@ -205,7 +200,7 @@ def document_create(*, actor, upload=None, **fields) -> Document:
 
 @transaction.atomic
 def document_update(*, actor, document: Document, upload=None, **fields) -> Document:
-    _require(actor, "documents.change_document", document)
+    require_permission(actor, "documents.change_document", document)
     many = _split(fields)
     for name, value in fields.items():
         setattr(document, name, value)

@@ -6,12 +6,12 @@ how many results choosing a value would give. The number of queries is fixed: on
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from partnerwerk.partnerships.models import Partnership, PartnershipKind, PartnershipStatus, Theme
+from partnerwerk.partnerships.selectors import home_public_partnerships
 from partnerwerk.places.models import Continent
 from partnerwerk.sdg.models import Goal, SdgTag
 
@@ -64,15 +64,6 @@ class Facet:
     values: list[FacetValue] = field(default_factory=list)
 
 
-def public_partnerships() -> QuerySet:
-    """The public, curated partnerships of the home city."""
-    return (
-        Partnership.objects.public()
-        .curated()
-        .filter(home__geonames_id=settings.PARTNERWERK_HOME_GEONAMES_ID)
-    )
-
-
 def clean_filters(params) -> dict:
     """The facet filters from GET parameters, keeping only values that can match."""
     filters = {}
@@ -123,7 +114,7 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
 def partnership_search(*, params) -> dict:
     """The page of results and the facets for the GET parameters of the index."""
     filters = clean_filters(params)
-    base = search(public_partnerships(), params.get("q") or "")
+    base = search(home_public_partnerships(), params.get("q") or "")
     sort = params.get("sort") if params.get("sort") in SORTS else "name"
     results = (
         _apply(base, filters)

@@ -1,9 +1,19 @@
 """Reads of partnerships, with the related rows each reader needs fetched up front."""
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
 
 from partnerwerk.partnerships.models import Partnership, PartnershipStatus, Step
 from partnerwerk.sdg.models import SdgTag
+
+
+def home_public_partnerships() -> QuerySet:
+    """The public, curated partnerships of the home city."""
+    return (
+        Partnership.objects.public()
+        .curated()
+        .filter(home__geonames_id=settings.PARTNERWERK_HOME_GEONAMES_ID)
+    )
 
 
 def partnership_list(*, public_only: bool = True, curated_only: bool = True) -> QuerySet:

@@ -5,12 +5,13 @@ Status and start date are derived here, from the steps, and nowhere else.
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerwerk.core.models import DatePrecision
+from partnerwerk.core.services import require_permission
 from partnerwerk.partnerships.models import (
     START_KINDS,
     STATUS_AFTER_KIND,
@@ -62,7 +63,7 @@ def partnership_add_step(
     sources=(),
     actor=None,
 ) -> Step:
-    _require(actor, "partnerships.add_step", partnership)
+    require_permission(actor, "partnerships.add_step", partnership)
     if on is None:
         raise ValidationError(_("A step needs a date."))
     step = Step.objects.create(
@@ -81,12 +82,6 @@ def partnership_add_step(
     return step
 
 
-def _require(actor, permission: str, record=None) -> None:
-    """Services check the same rules as the views (actor None: the command line, loaders)."""
-    if actor is not None and not actor.has_perm(permission, record):
-        raise PermissionDenied(_("You may not do this."))
-
-
 @transaction.atomic
 def step_propose(
     *,
@@ -102,7 +97,7 @@ def step_propose(
 ) -> Step:
     """A step that waits for an office member's confirmation; until then it changes neither
     the partnership's status nor its start date, and no public page shows it."""
-    _require(actor, "partnerships.propose_step", partnership)
+    require_permission(actor, "partnerships.propose_step", partnership)
     if on is None:
         raise ValidationError(_("A step needs a date."))
     step = Step.all_objects.create(
@@ -125,7 +120,7 @@ def step_propose(
 @transaction.atomic
 def step_confirm(*, actor, step: Step) -> Step:
     """Put a proposed step in force and derive the partnership's status anew."""
-    _require(actor, "partnerships.confirm_step", step)
+    require_permission(actor, "partnerships.confirm_step", step)
     if step.proposed_at is None or step.confirmed_at is not None:
         raise ValidationError(_("This step does not await confirmation."))
     if step.deleted_at is not None:
@@ -139,7 +134,7 @@ def step_confirm(*, actor, step: Step) -> Step:
 
 @transaction.atomic
 def step_update(*, actor, step: Step, **fields) -> Step:
-    _require(actor, "partnerships.change_step", step)
+    require_permission(actor, "partnerships.change_step", step)
     sources = fields.pop("sources", None)
     if fields.get("date", step.date) is None:
         raise ValidationError(_("A step needs a date."))
@@ -155,7 +150,7 @@ def step_update(*, actor, step: Step, **fields) -> Step:
 
 @transaction.atomic
 def partnership_create(*, actor, sources=(), themes=(), **fields) -> Partnership:
-    _require(actor, "partnerships.add_partnership")
+    require_permission(actor, "partnerships.add_partnership")
     partnership_validate_places(home=fields.get("home"), partner=fields.get("partner"))
     partnership = Partnership(**fields)
     partnership.full_clean()
@@ -167,7 +162,7 @@ def partnership_create(*, actor, sources=(), themes=(), **fields) -> Partnership
 
 @transaction.atomic
 def partnership_update(*, actor, partnership: Partnership, **fields) -> Partnership:
-    _require(actor, "partnerships.change_partnership", partnership)
+    require_permission(actor, "partnerships.change_partnership", partnership)
     many = {name: fields.pop(name) for name in ("sources", "themes") if name in fields}
     for name, value in fields.items():
         setattr(partnership, name, value)

@@ -5,7 +5,8 @@ from django.db.models import Prefetch, QuerySet
 
 from partnerwerk.actors.selectors import public_involvements_prefetch
 from partnerwerk.documents.selectors import public_photos_prefetch
-from partnerwerk.partnerships.models import Partnership, Step
+from partnerwerk.partnerships.models import Step
+from partnerwerk.partnerships.selectors import home_public_partnerships
 from partnerwerk.places.models import Place
 from partnerwerk.projects.models import Project
 from partnerwerk.sdg.models import SdgTag
@@ -16,20 +17,12 @@ def home_place() -> Place | None:
     return Place.objects.filter(geonames_id=settings.PARTNERWERK_HOME_GEONAMES_ID).first()
 
 
-def _public_partnerships_of_home() -> QuerySet:
-    return (
-        Partnership.objects.public()
-        .curated()
-        .filter(home__geonames_id=settings.PARTNERWERK_HOME_GEONAMES_ID)
-    )
-
-
 def partner_place_list() -> QuerySet:
     """Places that are partners of the home city in public, curated partnerships.
 
     Each place carries `public_partnerships`, a list of its partnerships with the home city.
     """
-    partnerships = _public_partnerships_of_home()
+    partnerships = home_public_partnerships()
     return (
         Place.objects.filter(partner_partnerships__in=partnerships)
         .distinct()
@@ -48,7 +41,7 @@ def partner_place_detail(*, geonames_id: int) -> Place | None:
     """One partner city with everything its public page shows, fetched in a fixed number of
     queries: partnerships with steps, sources, themes, SDGs, projects, involvements, photos."""
     partnerships = (
-        _public_partnerships_of_home()
+        home_public_partnerships()
         .select_related("succeeds", "succeeds__partner")
         .prefetch_related(
             Prefetch(

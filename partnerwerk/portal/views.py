@@ -1,6 +1,5 @@
 """The portal's main pages: home with the map, the partnerships index, a partner city."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -102,6 +101,5 @@ def city(request, geonames_id: int):
         "goals": [goals[number] for number in sorted(goals)],
         "themes": sorted(themes.values(), key=lambda theme: theme.name.lower()),
         "contact": office_contact(),
-        "home_geonames_id": settings.PARTNERWERK_HOME_GEONAMES_ID,
     }
     return render(request, "portal/city.html", context)

@@ -21,24 +21,17 @@ def _month(request) -> datetime.date:
 
 
 def _sees_internal(request) -> bool:
-    # Internal readers (office staff and readers) may see internal activities; the rule
-    # that says so is the one guarding organisations' internal data.
+    # Internal readers (office staff and readers) may see internal activities and money; the
+    # rule that says so is the one guarding organisations' internal data.
     return request.user.has_perm("actors.view_organisation")
-
-
-def _visible(activities, sees_internal: bool):
-    return [a for a in activities if sees_internal or a.visibility == "public"]
 
 
 @office_view
 def calendar_month(request):
     first = _month(request)
-    month = selectors.office_month_activities(year=first.year, month=first.month)
-    sees_internal = _sees_internal(request)
-    month["weeks"] = [
-        [(day, _visible(items, sees_internal)) for day, items in week] for week in month["weeks"]
-    ]
-    month["undated_days"] = _visible(month["undated_days"], sees_internal)
+    month = selectors.office_month_activities(
+        year=first.year, month=first.month, include_internal=_sees_internal(request)
+    )
     previous = (first - datetime.timedelta(days=1)).replace(day=1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
     return render(
@@ -52,7 +45,9 @@ def calendar_month(request):
 def calendar_list(request):
     show_all = request.GET.get("all") == "1"
     since = None if show_all else timezone.localdate().replace(day=1)
-    activities = _visible(selectors.office_activity_agenda(since=since), _sees_internal(request))
+    activities = selectors.office_activity_agenda(
+        since=since, include_internal=_sees_internal(request)
+    )
     return render(
         request,
         "projects/office_calendar_list.html",
@@ -75,7 +70,6 @@ def money(request):
         {
             "groups": groups,
             "budgets_by_year": budget_totals(by="year", public_only=public_only),
-            "budgets_by_project": budget_totals(by="project", public_only=public_only),
             "public_only": public_only,
         },
     )

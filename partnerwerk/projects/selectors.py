@@ -156,8 +156,13 @@ def public_calendar_activities(*, partnership=None) -> QuerySet:
     return queryset.select_related("place").order_by("start_date", "key")
 
 
-def office_month_activities(*, year: int, month: int) -> dict:
-    """The activities of one month for the office calendar, internal ones included.
+def _office_activities(include_internal: bool) -> QuerySet:
+    return Activity.objects.all() if include_internal else Activity.objects.public()
+
+
+def office_month_activities(*, year: int, month: int, include_internal: bool) -> dict:
+    """The activities of one month for the office calendar, internal ones only when
+    `include_internal`; `count` counts exactly the activities shown.
 
     `days` maps a day of the month to the activities running on it (a visit of several days
     shows on each); `undated_days` holds those known only to fall in this month.
@@ -168,7 +173,8 @@ def office_month_activities(*, year: int, month: int) -> dict:
     first = datetime.date(year, month, 1)
     last = datetime.date(year, month, calendar.monthrange(year, month)[1])
     activities = list(
-        Activity.objects.filter(start_date__isnull=False, start_date__lte=last)
+        _office_activities(include_internal)
+        .filter(start_date__isnull=False, start_date__lte=last)
         .filter(
             models.Q(end_date__gte=first) | models.Q(end_date__isnull=True, start_date__gte=first)
         )
@@ -198,9 +204,12 @@ def office_month_activities(*, year: int, month: int) -> dict:
     }
 
 
-def office_activity_agenda(*, since=None, limit: int = 200) -> list[Activity]:
-    """Dated activities from `since` on (all when None), internal ones included."""
-    queryset = Activity.objects.filter(start_date__isnull=False)
+def office_activity_agenda(
+    *, include_internal: bool, since=None, limit: int = 200
+) -> list[Activity]:
+    """Dated activities from `since` on (all when None), internal ones only when
+    `include_internal`."""
+    queryset = _office_activities(include_internal).filter(start_date__isnull=False)
     if since is not None:
         queryset = queryset.filter(start_date__gte=since)
     return list(

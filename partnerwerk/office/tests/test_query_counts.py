@@ -4,8 +4,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from partnerwerk.accounts.services import invitation_create
+from partnerwerk.core.services import record_soft_delete
 from partnerwerk.core.testing import (
     make_activity,
+    make_organisation,
     make_partnership,
     make_person,
     make_project,
@@ -22,6 +25,8 @@ PAGES = [
     "/office/activities/",
     "/office/people/",
 ]
+# Pages only office staff open, with the records they list: deleted ones and accounts.
+STAFF_PAGES = ["/office/trash/", "/office/users/"]
 
 
 def _add_records(count: int) -> None:
@@ -46,4 +51,39 @@ def test_an_office_page_needs_as_many_queries_for_ten_records_as_for_two(client,
     _add_records(2)
     few = _queries(client, path)
     _add_records(8)
+    assert _queries(client, path) == few
+
+
+def _add_deleted_records_and_accounts(count: int, actor) -> None:
+    for number in range(count):
+        partnership = make_partnership()
+        project = make_project(partnerships=[partnership])
+        activity = make_activity(partnerships=[partnership], project=project)
+        organisation = make_organisation()
+        for record in (activity, project, partnership, organisation, make_person()):
+            record_soft_delete(actor=actor, record=record)
+        make_user(role="department_editor", organisation=make_organisation())
+        make_user(role="counterpart", partnership=make_partnership())
+        invitation_create(
+            actor=actor,
+            email=f"counterpart-{number}@example.org",
+            role="counterpart",
+            partnership=make_partnership(),
+        )
+        invitation_create(
+            actor=actor,
+            email=f"editor-{number}@example.org",
+            role="department_editor",
+            organisation=make_organisation(),
+        )
+
+
+@pytest.mark.parametrize("path", STAFF_PAGES)
+def test_a_staff_page_needs_as_many_queries_for_ten_records_as_for_two(client, path):
+    office = make_user(role="office")
+    sign_in_with_two_factors(client, office)
+    client.get("/office/")  # the first request starts the session's clock (a write)
+    _add_deleted_records_and_accounts(2, office)
+    few = _queries(client, path)
+    _add_deleted_records_and_accounts(8, office)
     assert _queries(client, path) == few

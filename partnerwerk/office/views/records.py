@@ -107,15 +107,7 @@ def record_new(request, slug: str):
     subject = _subject(request)
     if kind.slug == "steps" and subject is None:
         raise Http404
-    permission = kind.permission("add")
-    if kind.slug == "steps":
-        may = request.user.has_perm("partnerships.add_step", subject) or request.user.has_perm(
-            "partnerships.propose_step", subject
-        )
-        if not may:
-            require_perm(request, "partnerships.propose_step", subject)
-    else:
-        require_perm(request, permission, subject)
+    require_perm(request, kind.add_permission or kind.permission("add"), subject)
     initial = {}
     if subject is not None and kind.slug == "activities":
         initial = (
@@ -263,7 +255,7 @@ def trash(request):
     for kind in KINDS.values():
         rows = (
             kind.model.all_objects.filter(deleted_at__isnull=False)
-            .select_related("deleted_by")
+            .select_related("deleted_by", *kind.related)
             .order_by("-deleted_at")[:200]
         )
         if rows:

@@ -38,9 +38,15 @@ def users(request):
         "form": form,
         "link": link,
         "accounts": get_user_model()
-        .objects.prefetch_related("memberships__organisation", "memberships__partnership__partner")
+        .objects.prefetch_related(
+            "memberships__organisation",
+            "memberships__partnership__home",
+            "memberships__partnership__partner",
+        )
         .order_by("username"),
-        "invitations": Invitation.objects.open().select_related("invited_by"),
+        "invitations": Invitation.objects.open().select_related(
+            "organisation", "partnership__home", "partnership__partner"
+        ),
         "may_manage": request.user.has_perm("accounts.manage_users"),
     }
     return render(request, "office/users.html", context)
