@@ -79,7 +79,9 @@ def money_summary(transactions: Iterable[Transaction], *, budgets=()) -> MoneySu
     return summary
 
 
-def _transactions(public_only: bool) -> QuerySet:
+def transactions(public_only: bool) -> QuerySet:
+    """Every transaction, or only those the public may see (public, of a public project and
+    activity where it has one)."""
     queryset = Transaction.objects.all()
     if public_only:
         queryset = queryset.filter(visibility=Visibility.PUBLIC).filter(
@@ -96,12 +98,6 @@ GROUPINGS = {
     "partnership": ("project__partnerships__key", "activity__partnerships__key"),
     "year": ("year", None),
     "funder": ("provider__key", None),
-}
-LABELS = {
-    "project": ("project__title_de",),
-    "partnership": (),
-    "year": (),
-    "funder": ("provider__name",),
 }
 
 
@@ -122,7 +118,7 @@ def transaction_totals(*, by: str, public_only: bool = True) -> list[dict]:
     if via_activity:
         queries.append((via_activity, Q(project__isnull=True)))
     for path, condition in queries:
-        queryset = _transactions(public_only).filter(condition)
+        queryset = transactions(public_only).filter(condition)
         if path == "year":
             queryset = queryset.annotate(year=ExtractYear("date"))
         rows = (

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 
-from partnerwerk.core.models import Visibility
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.projects.models import Activity, Project
 from partnerwerk.sdg.models import Goal
@@ -13,18 +12,19 @@ from partnerwerk.sdg.models import Goal
 def goal_list_with_counts() -> QuerySet:
     """All 17 goals, each with the number of public partnerships, projects and activities
     tagged with it (`partnership_count`, `project_count`, `activity_count`)."""
-    public = Visibility.PUBLIC
     return Goal.objects.annotate(
         partnership_count=Count(
             "tags__partnership",
-            filter=Q(tags__partnership__visibility=public, tags__partnership__origin="curated"),
+            filter=Q(tags__partnership__in=Partnership.objects.public().curated()),
             distinct=True,
         ),
         project_count=Count(
-            "tags__project", filter=Q(tags__project__visibility=public), distinct=True
+            "tags__project", filter=Q(tags__project__in=Project.objects.public()), distinct=True
         ),
         activity_count=Count(
-            "tags__activity", filter=Q(tags__activity__visibility=public), distinct=True
+            "tags__activity",
+            filter=Q(tags__activity__in=Activity.objects.public()),
+            distinct=True,
         ),
     ).order_by("number")
 
@@ -67,10 +67,11 @@ def goal_overview(*, public_only: bool = True) -> dict:
 
     A record tagged with a goal and one of its targets counts once, with its strongest
     significance. Money is the sum of the spent transactions (SPENT_KINDS) in euros of the
-    tagged projects, including those of their activities; amounts in other currencies are
-    counted in `unconverted`, never added. A constant number of queries.
+    tagged projects, including those of their activities, as far as the reader may see them
+    (`projects.totals.transactions`); amounts in other currencies count by their converted
+    euro value, or in `unconverted` when nobody converted them. A constant number of queries.
     """
-    from partnerwerk.projects.models import Transaction
+    from partnerwerk.projects.totals import EURO_VALUE, transactions
     from partnerwerk.sdg.models import SdgTag, Significance
 
     partnerships = Partnership.objects.curated()
@@ -93,15 +94,18 @@ def goal_overview(*, public_only: bool = True) -> dict:
 
     money: dict[int, Decimal] = {}
     unconverted: dict[int, int] = {}
-    spent = Transaction.objects.filter(kind__in=SPENT_KINDS, amount__isnull=False).filter(
-        Q(project__in=projects) | Q(activity__project__in=projects)
+    spent = (
+        transactions(public_only)
+        .filter(kind__in=SPENT_KINDS, amount__isnull=False)
+        .filter(Q(project__in=projects) | Q(activity__project__in=projects))
+        .annotate(euros=EURO_VALUE)
     )
-    for project_id, activity_project_id, amount, currency in spent.values_list(
-        "project_id", "activity__project_id", "amount", "currency"
+    for project_id, activity_project_id, euros in spent.values_list(
+        "project_id", "activity__project_id", "euros"
     ):
         project_id = project_id or activity_project_id
-        if currency == "EUR":
-            money[project_id] = money.get(project_id, Decimal(0)) + amount
+        if euros is not None:
+            money[project_id] = money.get(project_id, Decimal(0)) + euros
         else:
             unconverted[project_id] = unconverted.get(project_id, 0) + 1
 

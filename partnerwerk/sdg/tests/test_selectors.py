@@ -1,5 +1,6 @@
 """The SDG overview: partnerships, projects and money per goal, principal and significant apart."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -67,3 +68,36 @@ def test_internal_records_count_in_the_office_but_not_on_the_portal():
     SdgTag.objects.create(project=project, goal_id=4, significance="principal")
     assert row(goal_overview(public_only=True), 4)["records"] == 0
     assert row(goal_overview(public_only=False), 4)["records"] == 1
+
+
+def test_the_goal_list_does_not_count_deleted_records():
+    from django.utils import timezone
+
+    from partnerwerk.sdg.selectors import goal_list_with_counts
+
+    partnership, project = make_partnership(), make_project()
+    SdgTag.objects.create(partnership=partnership, goal_id=6)
+    SdgTag.objects.create(project=project, goal_id=6)
+    six = goal_list_with_counts().get(number=6)
+    assert (six.partnership_count, six.project_count) == (1, 1)
+    for record in (partnership, project):
+        record.deleted_at = timezone.now()
+        record.save()
+    six = goal_list_with_counts().get(number=6)
+    assert (six.partnership_count, six.project_count) == (0, 0)
+
+
+def test_the_public_money_leaves_out_internal_transactions_and_counts_converted_ones():
+    project = make_project()
+    SdgTag.objects.create(project=project, goal_id=7, significance="principal")
+    spend(project, "100.00")
+    internal = spend(project, "5000.00", kind="expenditure")
+    internal.visibility = "internal"
+    internal.save()
+    converted = spend(project, "700.00", currency="GHS")
+    converted.amount_eur = Decimal("50.00")
+    converted.value_date = datetime.date(2025, 1, 1)
+    converted.save()
+    seven = row(goal_overview(public_only=True), 7)
+    assert (seven["money"]["principal"], seven["unconverted"]) == (Decimal("150.00"), 0)
+    assert row(goal_overview(public_only=False), 7)["money"]["principal"] == Decimal("5150.00")
