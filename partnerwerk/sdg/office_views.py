@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerwerk.accounts.selectors import readable
 from partnerwerk.office.access import office_view, require_perm
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.projects.models import Activity, Project
@@ -22,7 +23,8 @@ def _subject(request, kind: str, pk: int, action: str):
     model = SUBJECTS.get(kind)
     if model is None:
         raise Http404
-    record = model.objects.filter(pk=pk).first()
+    # Like every office record page: 404 for a record out of the user's reach reveals nothing.
+    record = readable(request.user, model.objects.filter(pk=pk)).first()
     if record is None:
         raise Http404
     require_perm(request, f"{model._meta.app_label}.{action}_{model._meta.model_name}", record)

@@ -95,3 +95,11 @@ def test_an_editor_of_another_organisation_cannot_confirm(client):
 
 def test_an_unknown_record_kind_is_not_found(office_client):
     assert office_client.get("/office/sdg/people/1/").status_code == 404
+
+
+def test_a_counterpart_finds_no_suggestions_for_another_partnerships_record(client):
+    from partnerwerk.core.testing import make_partnership
+
+    own, other = make_partnership(), make_partnership()
+    sign_in_with_two_factors(client, make_user(role="counterpart", partnership=own))
+    assert client.get(f"/en/office/sdg/partnerships/{other.pk}/").status_code == 404
