@@ -1,5 +1,6 @@
 """Partnerwerk settings: everything that differs between machines comes from the environment."""
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
@@ -155,9 +156,17 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False  # our own log lines say what happened (partnerwerk.security)
 AXES_SENSITIVE_PARAMETERS = ["password", "token", "otp_token", "new_password1", "new_password2"]
-# Behind the reverse proxy the client address is the last one it appended.
-AXES_IPWARE_PROXY_COUNT = env_int("PARTNERWERK_PROXY_COUNT", 1 if PRODUCTION else 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address: REMOTE_ADDR, or behind one of these proxies (addresses or networks)
+# the address the proxies saw (partnerwerk.core.security.client_ip, used by axes as well).
+PARTNERWERK_TRUSTED_PROXIES = env_list("PARTNERWERK_TRUSTED_PROXIES", "")
+for _proxy in PARTNERWERK_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"PARTNERWERK_TRUSTED_PROXIES must list IP addresses or networks, not {_proxy!r}."
+        ) from None
+AXES_CLIENT_IP_CALLABLE = "partnerwerk.core.security.client_ip"
 OTP_TOTP_ISSUER = env_str("PARTNERWERK_OTP_ISSUER", "Partnerwerk")
 # A session ends after this much idleness and at the latest this long after sign-in.
 PARTNERWERK_SESSION_IDLE_MINUTES = env_int("PARTNERWERK_SESSION_IDLE_MINUTES", 30)

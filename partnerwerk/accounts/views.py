@@ -23,12 +23,9 @@ from partnerwerk.accounts.forms import AuthenticatorForm, InvitationAcceptForm, 
 from partnerwerk.accounts.middleware import session_start
 from partnerwerk.accounts.models import OfficeRole
 from partnerwerk.accounts.rules import roles_of
+from partnerwerk.core.security import client_ip
 
 security_log = logging.getLogger("partnerwerk.security")
-
-
-def _address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def safe_next(request) -> str:
@@ -75,13 +72,13 @@ def sign_in(request):
             user = form.get_user()
             login(request, user)
             session_start(request)
-            security_log.info("password accepted: user=%s address=%s", user.pk, _address(request))
+            security_log.info("password accepted: user=%s address=%s", user.pk, client_ip(request))
             step = "accounts:verify" if two_factor.has_confirmed_device(user) else None
             return redirect(_with_next(step or "accounts:two-factor-setup", request))
         security_log.warning(
             "sign-in refused: username=%r address=%s",
             request.POST.get("username", "")[:150],
-            _address(request),
+            client_ip(request),
         )
     return render(request, "accounts/sign_in.html", {"form": form, "next": safe_next_raw(request)})
 
@@ -112,11 +109,11 @@ def verify(request):
                 "signed in with two factors: user=%s device=%s address=%s",
                 user.pk,
                 type(device).__name__,
-                _address(request),
+                client_ip(request),
             )
             return HttpResponseRedirect(after_sign_in(request))
         security_log.warning(
-            "second factor refused: user=%s address=%s", user.pk, _address(request)
+            "second factor refused: user=%s address=%s", user.pk, client_ip(request)
         )
         form.add_error("token", _("This code is not valid (or was used already)."))
     return render(request, "accounts/verify.html", {"form": form, "next": safe_next_raw(request)})

@@ -1,12 +1,14 @@
 """Writes of feedback, limited per sender so the form cannot be used to flood the office."""
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
 from partnerwerk.feedback.models import Feedback
 
-WINDOW_SECONDS = 3600
+WINDOW_SECONDS = 3600  # settings.PARTNERWERK_FEEDBACK_PER_HOUR messages within this window
 
 
 class RateLimited(Exception):
@@ -17,19 +19,27 @@ def _cache_key(ip_address: str) -> str:
     return f"feedback-rate:{ip_address}"
 
 
+def _count_message(ip_address: str) -> bool:
+    """Count one message of the sender; False when the sender's hour is full.
+
+    The cache holds the times of the sender's messages within the last hour, written with an
+    explicit timeout each time: cache.incr() of Django's file and database caches writes the
+    value back with the default timeout of five minutes, which ended the hour early.
+    """
+    key = _cache_key(ip_address)
+    now = time.time()
+    sent = [moment for moment in cache.get(key, []) if moment > now - WINDOW_SECONDS]
+    if len(sent) >= settings.PARTNERWERK_FEEDBACK_PER_HOUR:
+        return False
+    cache.set(key, [*sent, now], WINDOW_SECONDS)
+    return True
+
+
 @transaction.atomic
 def feedback_submit(
     *, ip_address: str, message: str, email: str = "", page: str = "", language: str = ""
 ) -> Feedback:
     """Store one feedback message; raise RateLimited after the hourly limit per address."""
-    key = _cache_key(ip_address)
-    # add() is a no-op when the key exists, so the window starts with the first message.
-    cache.add(key, 0, WINDOW_SECONDS)
-    try:
-        sent = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, WINDOW_SECONDS)
-        sent = 1
-    if sent > settings.PARTNERWERK_FEEDBACK_PER_HOUR:
+    if not _count_message(ip_address):
         raise RateLimited
     return Feedback.objects.create(message=message, email=email, page=page, language=language)

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import resolve_url
 
 from partnerwerk.accounts.two_factor import has_confirmed_device, is_verified
+from partnerwerk.core.security import client_ip
 
 security_log = logging.getLogger("partnerwerk.security")
 
@@ -39,7 +40,7 @@ def log_refusal(request, reason: str) -> None:
         getattr(request.user, "pk", None),
         request.path,
         request.method,
-        request.META.get("REMOTE_ADDR", ""),
+        client_ip(request),
         reason,
     )
 

@@ -1,6 +1,5 @@
 """The portal's other pages: projects, activities, SDGs, the office, legal pages, errors."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerwerk.actors.selectors import office_contact
+from partnerwerk.core.security import client_ip
 from partnerwerk.feedback.forms import FeedbackForm
 from partnerwerk.feedback.services import RateLimited, feedback_submit
 from partnerwerk.portal.caching import cached_page
@@ -94,15 +94,6 @@ def privacy(request):
     return render(request, "portal/privacy.html", office_contact())
 
 
-def client_address(request) -> str:
-    """The sender's address. In production the app runs behind one reverse proxy, which
-    appends the address it saw to X-Forwarded-For: only that last entry can be trusted."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.PRODUCTION and forwarded:
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @require_http_methods(["GET", "POST"])
 def accessibility(request):
     form = FeedbackForm(request.POST or None, initial={"page": request.GET.get("page", "")})
@@ -110,7 +101,7 @@ def accessibility(request):
     if request.method == "POST" and form.is_valid():
         try:
             feedback_submit(
-                ip_address=client_address(request),
+                ip_address=client_ip(request),
                 language=get_language() or "",
                 **form.cleaned_data,
             )

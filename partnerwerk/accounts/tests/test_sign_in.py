@@ -220,3 +220,14 @@ def test_a_post_without_the_csrf_token_is_refused(alice):
     assert client.post(f"/office/projects/{project.pk}/delete/").status_code == 403
     project.refresh_from_db()
     assert project.deleted_at is None
+
+
+def test_behind_a_trusted_proxy_the_lockout_keys_on_the_forwarded_client(alice, settings):
+    settings.PARTNERWERK_TRUSTED_PROXIES = ["10.0.0.2"]
+    attacker = Client(HTTP_X_FORWARDED_FOR="203.0.113.9")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        _sign_in(attacker, password="wrong guess here", address="10.0.0.2")
+    assert _sign_in(attacker, address="10.0.0.2").status_code == 429
+    # Alice signs in through the same proxy from her own address.
+    alice_client = Client(HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert _sign_in(alice_client, address="10.0.0.2")["Location"] == "/accounts/sign-in/code/"
