@@ -2,7 +2,9 @@
 
 Every problem is an `ImportFailure` naming the file, the row and, where there is one, the
 field. XLSX files are zip archives: their declared sizes are checked before anything is
-unpacked (a zip bomb is refused), and openpyxl parses their XML through defusedxml.
+unpacked (a zip bomb is refused), and openpyxl parses their XML through defusedxml. A sheet's
+own claim of its size (`<dimension ref="A1:XFD1048576"/>`) is ignored: openpyxl would pad
+every row to it, a few kilobytes becoming gigabytes; rows and columns are read up to a bound.
 """
 
 import csv
@@ -18,6 +20,11 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 MAX_ZIP_MEMBERS = 1000
+# One sheet's XML (or the shared strings) unpacked: an export of 25,000 partnerships is ~30 MB.
+MAX_SHEET_BYTES = 64 * 1024 * 1024
+# The widest dataset has about 30 columns; the export of every record fits in these rows.
+MAX_XLSX_COLUMNS = 200
+MAX_XLSX_ROWS = 100_000
 ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -133,6 +140,19 @@ def _check_zip(data: bytes, file: str) -> None:
             _("The spreadsheet would unpack to %(size)d MB; it is refused as a possible zip bomb.")
             % {"size": total >> 20},
         )
+    for member in members:
+        is_sheet = member.filename.startswith("xl/worksheets/")
+        if (is_sheet or member.filename == "xl/sharedStrings.xml") and (
+            member.file_size > MAX_SHEET_BYTES
+        ):
+            raise ImportFailure(
+                file,
+                _(
+                    "A sheet of the spreadsheet would unpack to %(size)d MB; at most %(max)d MB "
+                    "are read."
+                )
+                % {"size": member.file_size >> 20, "max": MAX_SHEET_BYTES >> 20},
+            )
     if "[Content_Types].xml" not in archive.namelist():
         raise ImportFailure(file, not_a_spreadsheet)
 
@@ -155,23 +175,56 @@ def _read_xlsx(data: bytes, file: str) -> Table:
     _check_zip(data, file)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        raw_rows = list(sheet.iter_rows(values_only=True))
-        workbook.close()
+        try:
+            sheet = workbook.worksheets[0]
+            # The sheet's declared dimension may be a lie; openpyxl would pad to it.
+            sheet.reset_dimensions()
+            # One column past the bound tells a sheet that is too wide from one that fits;
+            # cells farther right are not read at all (a styled cell at XFD in every row
+            # would otherwise pad every row again).
+            values = sheet.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS + 1)
+            header, rows = _xlsx_rows(values, file)
+        finally:
+            workbook.close()
+    except ImportFailure:
+        raise
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise ImportFailure(
             file,
             _("The file is not a readable XLSX spreadsheet (%(error)s).")
             % {"error": type(error).__name__},
         ) from None
-    if not raw_rows or not any(value is not None for value in raw_rows[0]):
+    if header is None:
         raise ImportFailure(file, _("The file has no header row."), row=1)
-    header = [_cell(value) for value in raw_rows[0]]
-    while header and header[-1] == "":
-        header.pop()
-    rows = []
-    for number, values in enumerate(raw_rows[1:], start=2):
-        cells = [_cell(value) for value in values]
+    return Table(file, header, rows)
+
+
+def _xlsx_rows(values, file: str) -> tuple[list[str] | None, list[tuple[int, list]]]:
+    """The header and the non-empty rows, each cut to the header's width, read row by row so
+    that no more than one row of openpyxl's tuples is held at a time."""
+    header: list[str] | None = None
+    rows: list[tuple[int, list]] = []
+    for number, row in enumerate(values, start=1):
+        if number > MAX_XLSX_ROWS:
+            raise ImportFailure(
+                file,
+                _("The spreadsheet has more than %(max)d rows.") % {"max": MAX_XLSX_ROWS},
+                row=number,
+            )
+        if len(row) > MAX_XLSX_COLUMNS and row[MAX_XLSX_COLUMNS] is not None:
+            raise ImportFailure(
+                file,
+                _("The spreadsheet has more than %(max)d columns.") % {"max": MAX_XLSX_COLUMNS},
+                row=number,
+            )
+        cells = [_cell(value) for value in row[:MAX_XLSX_COLUMNS]]
+        if header is None:
+            if not any(cells):
+                return None, []
+            header = cells
+            while header and header[-1] == "":
+                header.pop()
+            continue
         if not any(cell.strip() for cell in cells):
             continue
         if any(cell.strip() for cell in cells[len(header) :]):
@@ -180,9 +233,8 @@ def _read_xlsx(data: bytes, file: str) -> Table:
                 _("The row has values beyond the last column of the header."),
                 row=number,
             )
-        cells = (cells + [""] * len(header))[: len(header)]
-        rows.append((number, cells))
-    return Table(file, header, rows)
+        rows.append((number, (cells + [""] * len(header))[: len(header)]))
+    return header, rows
 
 
 def iterate_records(table: Table, columns: list[str]) -> Iterator[tuple[int, dict]]:
