@@ -3,6 +3,7 @@ codes. django-otp refuses a TOTP code that was already used (it remembers the la
 per device) and slows down guessing after failures."""
 
 import base64
+import re
 from io import BytesIO
 
 import django_otp
@@ -15,6 +16,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 RECOVERY_CODE_COUNT = 10
 AUTHENTICATOR_NAME = "authenticator"
 RECOVERY_NAME = "recovery codes"
+# What StaticToken.random_token() makes: 5 random bytes in lower-case base32.
+RECOVERY_CODE_PATTERN = re.compile(r"[a-z2-7]{8}")
 
 
 def is_verified(request) -> bool:
@@ -72,16 +75,29 @@ def recovery_codes_renew(*, user) -> list[str]:
 
 def second_factor_match(*, user, token: str):
     """The device that accepts the code (an authenticator code or a recovery code), or None.
-    A recovery code is used up; an authenticator code cannot be used twice."""
-    token = token.strip()
-    if not token:
-        return None
+    A recovery code is used up; an authenticator code cannot be used twice.
+
+    A code is checked only by the kind of device it can belong to: six digits by the
+    authenticator, a recovery code by the recovery codes. Trying every device would count
+    each recovery code as a failed authenticator code, and django-otp's pause after failures
+    would then refuse the right authenticator code.
+    """
+    code = re.sub(r"[\s-]", "", token).lower()
     for device in django_otp.devices_for_user(user, confirmed=True):
-        candidate = _digits(token) if isinstance(device, TOTPDevice) else token.replace(" ", "")
+        if not _can_belong_to(code, device):
+            continue
         allowed, _reason = device.verify_is_allowed()
-        if allowed and device.verify_token(candidate):
+        if allowed and device.verify_token(code):
             return device
     return None
+
+
+def _can_belong_to(code: str, device) -> bool:
+    if isinstance(device, TOTPDevice):
+        return code.isascii() and code.isdigit() and len(code) == device.digits
+    if isinstance(device, StaticDevice):
+        return RECOVERY_CODE_PATTERN.fullmatch(code) is not None
+    return False
 
 
 def _digits(token: str) -> str:
