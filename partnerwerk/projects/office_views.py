@@ -5,19 +5,24 @@ import datetime
 from django.shortcuts import render
 from django.utils import timezone
 
+from partnerwerk.core.params import bounded_int
 from partnerwerk.office.access import office_view
 from partnerwerk.projects import selectors
 from partnerwerk.projects.totals import budget_totals, transaction_totals
 
 
 def _month(request) -> datetime.date:
+    """The month asked for, or this month; years stop one short of `datetime`'s ends so the
+    page's links to the month before and after are dates too."""
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-        month = int(request.GET.get("month", today.month))
-        return datetime.date(year, month, 1)
-    except (TypeError, ValueError):
-        return today.replace(day=1)
+    year = bounded_int(
+        request.GET.get("year"),
+        default=today.year,
+        minimum=datetime.MINYEAR + 1,
+        maximum=datetime.MAXYEAR - 1,
+    )
+    month = bounded_int(request.GET.get("month"), default=today.month, minimum=1, maximum=12)
+    return datetime.date(year, month, 1)
 
 
 def _sees_internal(request) -> bool:

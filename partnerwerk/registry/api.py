@@ -1,13 +1,17 @@
 """The registry in the JSON API (/api/v1/registry/...). Answers are cached until the data
-changes (registry.caching), so they are served as stored JSON."""
+changes (registry.caching), so they are served as stored JSON; the schemas below document
+them (and the errors, decision record 0018) without checking them again."""
 
+import hashlib
 import json
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from partnerwerk.api.schemas import ErrorOut
+from partnerwerk.core.params import MAX_PAGE
 from partnerwerk.exchange.serializers import place_reference
 from partnerwerk.partnerships.models import PartnershipOrigin
 from partnerwerk.registry import selectors
@@ -16,6 +20,16 @@ from partnerwerk.registry.places import place_from_ref, place_ref
 
 router = Router(tags=["registry"])
 PAGE_SIZE = 50
+REF = "GeoNames id of the place, or `p<id>` for a place without one."
+
+
+class RegistryPlaceOut(Schema):
+    name: str
+    country: str = Field(description="ISO 3166-1 alpha-2 code.")
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    ref: str = Field(description=REF)
 
 
 class FacetValueOut(Schema):
@@ -29,8 +43,8 @@ class RelationOut(Schema):
     kind: str
     status: str
     origin: str
-    home: dict
-    partner: dict
+    home: RegistryPlaceOut
+    partner: RegistryPlaceOut
 
 
 class RelationPageOut(Schema):
@@ -41,17 +55,38 @@ class RelationPageOut(Schema):
 
 
 class PartnerOut(Schema):
-    place: dict
+    place: RegistryPlaceOut
     kinds: list[str]
     origins: list[str]
 
 
+class SecondStepOut(Schema):
+    place: RegistryPlaceOut
+    via: list[str] = Field(description="Refs of the partners through which it is reached.")
+
+
+class NetworkOut(Schema):
+    place: RegistryPlaceOut
+    first: list[PartnerOut]
+    second: list[SecondStepOut]
+    second_total: int
+
+
+class ConnectedOut(Schema):
+    place: RegistryPlaceOut
+    partners: int
+
+
+class CountryPairOut(Schema):
+    place: RegistryPlaceOut
+    partners: list[RegistryPlaceOut]
+
+
 def _json(compute, request, name: str) -> HttpResponse:
-    body = cached_answer(
-        name,
-        lambda: json.dumps(compute(), ensure_ascii=False).encode(),
-        request.get_full_path(),
-    )
+    # The question is the whole address; its digest keeps the cache key short however long
+    # the address is.
+    question = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    body = cached_answer(name, lambda: json.dumps(compute(), ensure_ascii=False).encode(), question)
     return HttpResponse(body, content_type="application/json")
 
 
@@ -74,14 +109,18 @@ def _place_or_404(ref: str):
     return place
 
 
-@router.get("/relations", response=RelationPageOut, summary="Relations with facets")
+@router.get(
+    "/relations",
+    response={200: RelationPageOut, 422: ErrorOut},
+    summary="Relations with facets",
+)
 def relation_index(
     request,
     country: str | None = None,
     kind: str | None = None,
     status: str | None = None,
     origin: str = PartnershipOrigin.REGISTRY,
-    page: int = 1,
+    page: int = Query(1, ge=1, le=MAX_PAGE),
 ):
     """Registry relations (`origin=curated` for the cities' own, `origin=` for both) where one
     of the two places is in `country`, with the counts by kind and status."""
@@ -91,10 +130,10 @@ def relation_index(
             country=country, kind=kind, status=status, origin=origin or None
         )
         relations = found["relations"]
-        start = (max(page, 1) - 1) * PAGE_SIZE
+        start = (page - 1) * PAGE_SIZE
         return {
             "count": found["count"] if found["count"] is not None else relations.count(),
-            "page": max(page, 1),
+            "page": page,
             "facets": found["facets"],
             "items": [
                 {
@@ -114,7 +153,7 @@ def relation_index(
 
 @router.get(
     "/cities/{ref}/partners",
-    response=list[PartnerOut],
+    response={200: list[PartnerOut], 404: ErrorOut},
     summary="A city's known partners",
     url_name="registry_city_partners",
 )
@@ -129,7 +168,11 @@ def city_partners(request, ref: str):
     )
 
 
-@router.get("/cities/{ref}/network", summary="The network two steps out")
+@router.get(
+    "/cities/{ref}/network",
+    response={200: NetworkOut, 404: ErrorOut},
+    summary="The network two steps out",
+)
 def city_network(request, ref: str):
     def compute():
         place = _place_or_404(ref)
@@ -147,7 +190,11 @@ def city_network(request, ref: str):
     return _json(compute, request, "network")
 
 
-@router.get("/common", summary="Common partners of two cities")
+@router.get(
+    "/common",
+    response={200: list[RegistryPlaceOut], 404: ErrorOut, 422: ErrorOut},
+    summary="Common partners of two cities",
+)
 def common_partners(request, first: str, second: str):
     return _json(
         lambda: [
@@ -161,7 +208,11 @@ def common_partners(request, first: str, second: str):
     )
 
 
-@router.get("/most-connected", summary="Cities with the most partners")
+@router.get(
+    "/most-connected",
+    response={200: list[ConnectedOut], 422: ErrorOut},
+    summary="Cities with the most partners",
+)
 def most_connected(request, country: str | None = None, limit: int = 50):
     limit = min(max(limit, 1), 500)
     return _json(
@@ -174,7 +225,11 @@ def most_connected(request, country: str | None = None, limit: int = 50):
     )
 
 
-@router.get("/countries/{first}/{second}", summary="Cities of one country with partners in another")
+@router.get(
+    "/countries/{first}/{second}",
+    response=list[CountryPairOut],
+    summary="Cities of one country with partners in another",
+)
 def country_pair(request, first: str, second: str):
     return _json(
         lambda: [

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_countries import countries
 
+from partnerwerk.core.params import MAX_ID, MAX_PAGE, bounded_int
 from partnerwerk.places.models import Place
 from partnerwerk.portal.caching import cached_page
 from partnerwerk.portal.mapdata import main_partnership, map_frame
@@ -67,9 +68,10 @@ def index(request):
 def city(request, ref: str):
     place = place_or_404(ref)
     after = request.GET.get("after", "")
-    if after and not after.isdigit():
+    cursor = bounded_int(after, default=None, minimum=0, maximum=MAX_ID)
+    if after and cursor is None:
         raise Http404
-    found = selectors.city_partner_page(place=place, after=int(after) if after else None)
+    found = selectors.city_partner_page(place=place, after=cursor)
     context = {
         **found,
         "paged": bool(after) or found["next_after"] is not None,
@@ -112,7 +114,9 @@ def relation_index(request):
     paginator = Paginator(found["relations"], PAGE_SIZE)
     if found["count"] is not None:
         paginator.count = found["count"]  # known from the summary: no counting query
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(
+        bounded_int(request.GET.get("page"), default=1, minimum=1, maximum=MAX_PAGE)
+    )
     for name, values in found["facets"].items():
         for item in values:
             query = request.GET.copy()

@@ -43,3 +43,27 @@ def test_the_month_counts_only_the_activities_a_counterpart_may_see(client):
     shown |= {a.pk for a in month["undated_days"]}
     assert month["count"] == len(shown) == 1
     assert "Geheimtreffen" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [
+        ({"year": 9999, "month": 12}, datetime.date(9998, 12, 1)),
+        ({"year": 1, "month": 1}, datetime.date(2, 1, 1)),
+        ({"year": 2025, "month": 2147483648}, datetime.date(2025, 12, 1)),
+        ({"year": "9223372036854775808", "month": 7}, datetime.date(9998, 7, 1)),
+        ({"year": "²", "month": "7"}, None),
+    ],
+)
+def test_the_month_page_shows_the_nearest_month_it_can_link_around(client, asked, shown):
+    sign_in_with_two_factors(client, make_user(role="office"))
+
+    response = client.get(reverse("office:calendar"), asked)
+
+    assert response.status_code == 200
+    first = response.context["month"]["first"]
+    if shown is None:  # not a number: this year
+        assert first.year == datetime.date.today().year and first.month == 7
+    else:
+        assert first == shown
+    assert response.context["previous"] < first < response.context["following"]

@@ -1,0 +1,61 @@
+"""Numbers in the registry's addresses past what the database can hold: the pages fall back to
+a page that exists, the API refuses them as invalid input; never a server error."""
+
+import pytest
+
+from partnerwerk.core.testing import make_partnership, make_place
+from partnerwerk.partnerships.models import PartnershipOrigin
+
+pytestmark = pytest.mark.django_db
+
+TOO_LARGE = "9223372036854775808"  # 2**63: one past the largest 64-bit integer
+
+
+@pytest.fixture
+def city():
+    city = make_place(name="Dortmund", country="DE")
+    partner = make_place(name="Kumasi", country="GH")
+    make_partnership(home=city, partner=partner, origin=PartnershipOrigin.REGISTRY)
+    return city
+
+
+@pytest.mark.parametrize("page", [TOO_LARGE, "-" + TOO_LARGE, "²", "0"])
+def test_the_relation_page_shows_a_page_that_exists_for_any_page_number(client, city, page):
+    response = client.get("/en/registry/relations/", {"country": "GH", "page": page})
+
+    assert response.status_code == 200
+    assert response.context["page"].number == 1
+    assert "Kumasi" in response.content.decode()
+
+
+@pytest.mark.parametrize("after", [TOO_LARGE, "1" * 40, "²"])
+def test_a_city_page_after_a_cursor_past_every_id_is_found_or_refused_but_never_fails(
+    client, city, after
+):
+    response = client.get(f"/en/registry/cities/{city.geonames_id}/", {"after": after})
+
+    assert response.status_code in (200, 404)
+
+
+def test_a_city_page_after_a_cursor_past_every_id_lists_no_partners(client, city):
+    response = client.get(f"/en/registry/cities/{city.geonames_id}/", {"after": TOO_LARGE})
+
+    assert response.status_code == 200
+    assert response.context["partners"] == []
+
+
+@pytest.mark.parametrize("page", [TOO_LARGE, "0", "-1"])
+def test_the_api_refuses_a_relation_page_past_the_last_possible_one(client, city, page):
+    response = client.get("/api/v1/registry/relations", {"country": "GH", "page": page})
+
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response.json()["errors"][0]["loc"] == ["query", "page"]
+
+
+def test_the_api_answers_a_long_question_from_its_cache(client, city):
+    # The whole address is part of the cache key; a long one must not break the cache.
+    url = f"/api/v1/registry/countries/DE/GH?padding={'x' * 300}"
+
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200
