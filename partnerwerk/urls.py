@@ -1,12 +1,14 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from partnerwerk.api.api import api
+from partnerwerk.api.api import not_found as api_not_found
 from partnerwerk.core import views as core_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    re_path(r"^api/", api_not_found),  # after every operation: JSON, not the HTML 404
     path("healthz", core_views.health, name="health"),
     path("calendar/", include("partnerwerk.exchange.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

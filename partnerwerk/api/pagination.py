@@ -2,7 +2,10 @@
 
 from collections.abc import Callable
 
+from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
+
+from partnerwerk.core.params import MAX_PAGE
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -13,6 +16,15 @@ class SerializedPagination(PageNumberPagination):
 
     Use as `@paginate(SerializedPagination, serializer=partnership_to_dict)`.
     """
+
+    class Input(Schema):
+        # Bounded: past MAX_PAGE the offset would overflow the database's integers.
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(
+            None,
+            ge=1,
+            description=f"Rows per page, at most {MAX_PAGE_SIZE}; {PAGE_SIZE} if not given.",
+        )
 
     def __init__(
         self,

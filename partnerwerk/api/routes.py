@@ -26,7 +26,9 @@ activities = Router(tags=["activities"])
 organisations = Router(tags=["organisations"])
 
 
-@partnerships.get("", response=list[PartnershipOut], summary="List public partnerships")
+@partnerships.get(
+    "", response={200: list[PartnershipOut], 422: ErrorOut}, summary="List public partnerships"
+)
 @paginate(SerializedPagination, serializer=serializers.partnership_to_dict)
 def partnership_index(request, filters: Query[PartnershipFilters]):
     """Public partnerships, curated by the office unless `origin=registry` is asked for."""
@@ -53,7 +55,7 @@ def partnership_detail(request, key: str):
     return serializers.partnership_to_dict(partnership)
 
 
-@places.get("", response=list[PlaceOut], summary="List places")
+@places.get("", response={200: list[PlaceOut], 422: ErrorOut}, summary="List places")
 @paginate(SerializedPagination, serializer=serializers.place_to_dict)
 def place_index(request, filters: Query[PlaceFilters]):
     return selectors.place_list(country=filters.country)
@@ -69,7 +71,7 @@ def place_detail(request, geonames_id: int):
     return serializers.place_to_dict(place)
 
 
-@projects.get("", response=list[ProjectOut], summary="List public projects")
+@projects.get("", response={200: list[ProjectOut], 422: ErrorOut}, summary="List public projects")
 @paginate(SerializedPagination, serializer=serializers.project_to_dict)
 def project_index(request):
     return selectors.public_project_list()
@@ -83,7 +85,9 @@ def project_detail(request, key: str):
     return serializers.project_to_dict(project)
 
 
-@activities.get("", response=list[ActivityOut], summary="List public activities")
+@activities.get(
+    "", response={200: list[ActivityOut], 422: ErrorOut}, summary="List public activities"
+)
 @paginate(SerializedPagination, serializer=serializers.activity_to_dict)
 def activity_index(request):
     return selectors.public_activity_list()
@@ -99,7 +103,9 @@ def activity_detail(request, key: str):
     return serializers.activity_to_dict(activity)
 
 
-@organisations.get("", response=list[OrganisationOut], summary="List organisations")
+@organisations.get(
+    "", response={200: list[OrganisationOut], 422: ErrorOut}, summary="List organisations"
+)
 @paginate(SerializedPagination, serializer=serializers.organisation_to_dict)
 def organisation_index(request):
     return selectors.organisation_list()

@@ -20,8 +20,21 @@ PARTIAL_DATE = "A date with its precision: 2011, 2023-02 or 2024-05-14."
 KEY = "Stable key of the record."
 
 
+class InvalidInputOut(Schema):
+    loc: list[str | int] = Field(
+        description="Where: the part of the request (query, path, body) and the parameter."
+    )
+    msg: str = Field(description="What is wrong with it.")
+    type: str = Field(description="The kind of error, a stable code.")
+
+
 class ErrorOut(Schema):
-    detail: str
+    """Every error answer of the API (decision record 0018)."""
+
+    detail: str = Field(description="What went wrong, as a sentence.")
+    errors: list[InvalidInputOut] = Field(
+        default_factory=list, description="For invalid input (422): each parameter refused."
+    )
 
 
 class SourceOut(Schema):

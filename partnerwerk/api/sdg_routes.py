@@ -1,12 +1,14 @@
 """SDG suggestions for the office: POST a text, get the goals and targets it serves.
 
 Unlike the rest of API v1 this is an office tool: it needs a session signed in with two
-factors and an office role (and the CSRF token, as every session-authenticated write).
+factors and an office role (and the CSRF token, as every session-authenticated write). Without
+them it answers 403 (no or wrong CSRF token) or 401 (no such session); decision record 0018.
 """
 
 from ninja import Field, Router, Schema
 
 from partnerwerk.api.auth import OfficeSessionAuth
+from partnerwerk.api.schemas import ErrorOut
 from partnerwerk.sdg.suggest.engine import suggest
 
 sdg_router = Router(tags=["sdg"])
@@ -25,7 +27,12 @@ class SuggestionOut(Schema):
 
 @sdg_router.post(
     "/suggest",
-    response=list[SuggestionOut],
+    response={
+        200: list[SuggestionOut],
+        401: ErrorOut,
+        403: ErrorOut,
+        422: ErrorOut,
+    },
     summary="Suggest SDGs for a text",
     auth=OfficeSessionAuth("sdg.suggest"),
 )
