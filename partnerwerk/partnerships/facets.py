@@ -2,6 +2,11 @@
 
 Each facet counts the partnerships that match every other active filter, so a visitor sees
 how many results choosing a value would give. The number of queries is fixed: one per facet.
+
+Filters on themes and goals, the search and each facet's count go through the set of matching
+partnership ids (`pk__in`), never through joins of two many-to-many relations: counting
+distinct ids over such a product is cheap or endless depending on the planner's statistics,
+which are missing after every bulk import.
 """
 
 from dataclasses import dataclass, field
@@ -15,15 +20,18 @@ from partnerwerk.partnerships.selectors import home_public_partnerships
 from partnerwerk.places.models import Continent
 from partnerwerk.sdg.models import Goal, SdgTag
 
-# Facet name: the field its counts group by.
+ThemeLink = Partnership.themes.through
+# Facet name: the rows its counts come from (one per partnership and value, or several for a
+# goal tagged with some of its targets), the column they group by and the partnership column.
 FACET_FIELDS = {
-    "kind": "kind",
-    "status": "status",
-    "continent": "partner__continent",
-    "country": "partner__country",
-    "theme": "themes__code",
-    "sdg": "sdg_tags__goal",
+    "kind": (Partnership, "kind", "pk"),
+    "status": (Partnership, "status", "pk"),
+    "continent": (Partnership, "partner__continent", "pk"),
+    "country": (Partnership, "partner__country", "pk"),
+    "theme": (ThemeLink, "theme__code", "partnership_id"),
+    "sdg": (SdgTag, "goal_id", "partnership_id"),
 }
+GOAL_NUMBERS = {str(number) for number in range(1, 18)}  # as they appear in a URL
 FACET_TITLES = {
     "kind": _("Kind"),
     "status": _("Status"),
@@ -71,7 +79,7 @@ def clean_filters(params) -> dict:
         value = (params.get(name) or "").strip()
         if value:
             filters[name] = value
-    if "sdg" in filters and not filters["sdg"].isdigit():
+    if filters.get("sdg", "1") not in GOAL_NUMBERS:
         del filters["sdg"]
     if "country" in filters:
         filters["country"] = filters["country"].upper()
@@ -87,8 +95,11 @@ def _apply(queryset: QuerySet, filters: dict, skip: str = "") -> QuerySet:
             # partnership is counted once.
             tagged = SdgTag.objects.filter(goal_id=int(value)).values("partnership_id")
             queryset = queryset.filter(pk__in=tagged)
+        elif name == "theme":
+            linked = ThemeLink.objects.filter(theme__code=value).values("partnership_id")
+            queryset = queryset.filter(pk__in=linked)
         else:
-            queryset = queryset.filter(**{FACET_FIELDS[name]: value})
+            queryset = queryset.filter(**{FACET_FIELDS[name][1]: value})
     return queryset
 
 
@@ -97,9 +108,9 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     text = text.strip()
     if not text:
         return queryset
-    by_theme = Partnership.objects.filter(
-        Q(themes__name_de__icontains=text) | Q(themes__name_en__icontains=text)
-    ).values("pk")
+    by_theme = ThemeLink.objects.filter(
+        Q(theme__name_de__icontains=text) | Q(theme__name_en__icontains=text)
+    ).values("partnership_id")
     return queryset.filter(
         Q(partner__name__icontains=text)
         | Q(partner__name_de__icontains=text)
@@ -145,12 +156,12 @@ def _labels(name: str, values: list[str]) -> dict[str, str]:
 
 
 def _facet(name: str, base: QuerySet, filters: dict) -> Facet:
-    column = FACET_FIELDS[name]
+    matching = _apply(base, filters, skip=name).values("pk")
+    model, column, partnership = FACET_FIELDS[name]
     rows = (
-        _apply(base, filters, skip=name)
-        .filter(**{f"{column}__isnull": False})
+        model.objects.filter(**{f"{partnership}__in": matching, f"{column}__isnull": False})
         .values(column)
-        .annotate(count=Count("id", distinct=True))
+        .annotate(count=Count(partnership, distinct=True))
         .order_by(column)
     )
     counts = {str(row[column]): row["count"] for row in rows}
