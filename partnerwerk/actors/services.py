@@ -2,9 +2,15 @@
 everything held about a person, erasure (anonymised everywhere, history included) and the
 retention review."""
 
+import json
+import re
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -169,6 +175,7 @@ def person_erase(*, actor, person: Person) -> Person:
     # The legal basis no longer matters for an anonymous placeholder; public task keeps the
     # consent constraint satisfied without inventing a consent.
     values["legal_basis"] = LegalBasis.PUBLIC_TASK
+    former_values = [value for value in (person.name, person.email) if value.strip()]
     now = timezone.now()
     Person.all_objects.filter(pk=person.pk).update(erased_at=now, **values)
     history_values = {
@@ -181,9 +188,58 @@ def person_erase(*, actor, person: Person) -> Person:
     )
     Involvement.all_objects.filter(pk__in=involvement_ids).update(note_de="", note_en="")
     Involvement.history.filter(id__in=involvement_ids).update(note_de="", note_en="")
+    _erase_from_admin_log(person=person, former_values=former_values, placeholder=values["name"])
     # The erasure itself is recorded (who and when), without any personal value.
     person.refresh_from_db()
     person._history_user = actor
     person._change_reason = "erased"
     person.save(update_fields=["updated_at"])
     return person
+
+
+def _erase_from_admin_log(*, person: Person, former_values: list[str], placeholder: str) -> None:
+    """The admin's log (its "recent actions") names records as they were: the person's own
+    entries lose their text, and the name in any other entry (an involvement, a person added
+    inline to an organisation) is replaced by the placeholder."""
+    person_type = ContentType.objects.get_for_model(Person)
+    LogEntry.objects.filter(content_type=person_type, object_id=str(person.pk)).update(
+        object_repr=placeholder, change_message=""
+    )
+    if not former_values:
+        return
+    patterns = [
+        re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.IGNORECASE) for value in former_values
+    ]
+    mentions = Q()
+    for value in former_values:
+        # The admin writes change messages with json.dumps, which escapes non-ASCII letters.
+        for text in {value, json.dumps(value)[1:-1]}:
+            mentions |= Q(object_repr__icontains=text) | Q(change_message__icontains=text)
+
+    def scrub(text: str) -> str:
+        for pattern in patterns:
+            text = pattern.sub(placeholder, text)
+        return text
+
+    for entry in LogEntry.objects.filter(mentions):
+        entry.object_repr = scrub(entry.object_repr)
+        entry.change_message = _scrub_change_message(entry.change_message, scrub)
+        entry.save(update_fields=["object_repr", "change_message"])
+
+
+def _scrub_change_message(message: str, scrub) -> str:
+    try:
+        data = json.loads(message)
+    except ValueError:  # a change message written as plain text
+        return scrub(message)
+
+    def walk(value):
+        if isinstance(value, str):
+            return scrub(value)
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, dict):
+            return {key: walk(item) for key, item in value.items()}
+        return value
+
+    return json.dumps(walk(data))

@@ -98,3 +98,53 @@ def test_the_retention_review_lists_people_linked_to_nothing_active_for_years():
     names = [person.name for person in people_for_retention_review(years=3)]
     assert names == ["Forgotten"]
     assert recent.name not in names
+
+
+def admin_log(user, record, flag, message):
+    from django.contrib.admin.models import LogEntry
+
+    return LogEntry.objects.log_actions(
+        user.pk, [record], flag, change_message=json.dumps(message), single_object=True
+    )
+
+
+def test_erasure_removes_the_name_from_the_admin_log(erika, client):
+    from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+
+    from partnerwerk.core.testing import sign_in_with_two_factors
+
+    root = make_user(username="root", is_superuser=True, is_staff=True)
+    admin_log(root, erika, ADDITION, [{"added": {}}])
+    admin_log(root, erika, CHANGE, [{"changed": {"fields": ["Phone"]}}])
+    involvement = Involvement.objects.get(person=erika)
+    admin_log(root, involvement, CHANGE, [{"changed": {"fields": ["Note (German)"]}}])
+    # The admin names a record added inline in the change message of its parent.
+    organisation = erika.organisation
+    admin_log(root, organisation, CHANGE, [{"added": {"name": "person", "object": "Erika Muster"}}])
+    sign_in_with_two_factors(client, root)
+    assert "Erika Muster" in client.get("/en/admin/").text  # the recent actions
+
+    services.person_erase(actor=make_user(role="office"), person=erika)
+
+    for entry in LogEntry.objects.all():
+        assert "Erika" not in entry.object_repr and "Erika" not in entry.change_message
+    assert LogEntry.objects.filter(object_repr=str(organisation)).exists()  # others stay
+    assert "Erika" not in client.get("/en/admin/").text
+
+
+def test_erasure_finds_a_name_the_admin_log_wrote_with_json_escapes():
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    person = make_person(name="Jürgen Ößler")
+    organisation = make_organisation(name="Partnerschaftsverein")
+    root = make_user(is_superuser=True, is_staff=True)
+    message = [{"added": {"name": "person", "object": "Jürgen Ößler"}}]
+    admin_log(root, organisation, CHANGE, message)
+    assert "\\u00fc" in LogEntry.objects.get().change_message  # as json.dumps stores it
+
+    services.person_erase(actor=make_user(role="office"), person=person)
+
+    entry = LogEntry.objects.get()
+    assert "Ößler" not in entry.get_change_message()
+    assert "Ößler" not in json.loads(entry.change_message)[0]["added"]["object"]
+    assert entry.object_repr == "Partnerschaftsverein"
