@@ -3,7 +3,8 @@
 A request reaches an office view only when the user is signed in with two factors (a
 password-only session is sent to the second step) and holds an office role; everything else
 is refused with 403 and logged. What the user may do with a record is checked by the view
-(`require_perm`) and again by the service it calls.
+(`require_perm`) and again by the service it calls. What a form offers to choose is what the
+user may read (`readable_choices`).
 """
 
 import logging
@@ -13,8 +14,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import resolve_url
 
+from partnerwerk.accounts.selectors import readable
 from partnerwerk.accounts.two_factor import has_confirmed_device, is_verified
+from partnerwerk.core.models import Source
 from partnerwerk.core.security import client_ip
+from partnerwerk.partnerships.models import Theme
+from partnerwerk.places.models import Place
+from partnerwerk.programmes.models import Programme
 
 security_log = logging.getLogger("partnerwerk.security")
 
@@ -50,6 +56,19 @@ def require_perm(request, permission: str, record=None) -> None:
     if not request.user.has_perm(permission, record):
         log_refusal(request, f"lacks {permission}")
         raise PermissionDenied
+
+
+# Shared vocabularies every office member may pick from: they belong to no partnership.
+# Every other model a form offers goes through `readable`, so a new one is closed by default.
+OPEN_VOCABULARIES = frozenset({Place, Theme, Source, Programme})
+
+
+def readable_choices(user, queryset):
+    """The part of `queryset` a form may offer the user: the records they may read (the rule
+    of the record pages), or all of a shared vocabulary."""
+    if queryset.model in OPEN_VOCABULARIES:
+        return queryset
+    return readable(user, queryset)
 
 
 def office_view(view):

@@ -1,12 +1,14 @@
 """Office forms: they parse and validate input; the services write."""
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
 from partnerwerk.accounts.models import OfficeRole
 from partnerwerk.actors.models import Organisation, Person
 from partnerwerk.core.models import Source
 from partnerwerk.documents.models import Document
+from partnerwerk.office.access import readable_choices
 from partnerwerk.partnerships.models import Partnership, Step
 from partnerwerk.places.models import Place
 from partnerwerk.projects.models import Activity, Project
@@ -31,20 +33,92 @@ def _curated_partnerships():
     return Partnership.objects.curated().select_related("home", "partner")
 
 
-class RecordForm(forms.ModelForm):
-    """Common behaviour: sources chosen from the known citations."""
+def _projects():
+    return Project.objects.order_by("title_de")
+
+
+def _activities():
+    return Activity.objects.order_by("title_de")
+
+
+def _sources():
+    return Source.objects.order_by("title")
+
+
+class ReadableChoicesMixin:
+    """The base of every office form: each model choice offers only what the signed-in user
+    may read (`readable_choices`), so a partner-city counterpart never sees another
+    partnership's records in a drop-down, and an id posted by hand fails validation like
+    any unknown choice. A form names the records a field offers in `offered`; the narrowing
+    is applied here to every model choice field, declared or generated, so a new form or
+    field is covered without code of its own.
+
+    When an existing record links to records the user may not read, the form keeps those
+    links: the user never saw them, so leaving them out of the choices is not a request to
+    remove them.
+    """
+
+    # field name → a function returning the records the field offers before narrowing.
+    offered: dict = {}
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if isinstance(field, forms.ModelChoiceField):
+                records = self.offered[name]() if name in self.offered else field.queryset
+                field.queryset = readable_choices(user, records)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, hidden in self._hidden_links().items():
+            if name not in cleaned_data:
+                continue
+            if isinstance(self.fields[name], forms.ModelMultipleChoiceField):
+                cleaned_data[name] = [*cleaned_data[name], *hidden]
+            elif cleaned_data[name] is None:
+                cleaned_data[name] = hidden[0]
+        return cleaned_data
+
+    def _hidden_links(self) -> dict:
+        """Field name → the records the instance links to that the field does not offer."""
+        instance = getattr(self, "instance", None)
+        if instance is None or instance.pk is None:
+            return {}
+        hidden = {}
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.ModelChoiceField) or field.disabled:
+                continue
+            try:
+                model_field = instance._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if model_field.many_to_many:
+                linked = getattr(instance, name).all()
+            elif model_field.many_to_one:
+                linked = field.queryset.model._base_manager.filter(
+                    pk=getattr(instance, model_field.attname)
+                )
+            else:
+                continue
+            unseen = list(linked.exclude(pk__in=field.queryset.values("pk")))
+            if unseen:
+                hidden[name] = unseen
+        return hidden
+
+
+class RecordForm(ReadableChoicesMixin, forms.ModelForm):
+    """Common behaviour: sources chosen from the known citations."""
+
+    offered = {"sources": _sources, "partnerships": _curated_partnerships}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         if "sources" in self.fields:
-            self.fields["sources"].queryset = Source.objects.order_by("title")
             self.fields["sources"].required = False
         if "key" in self.fields:
             self.fields["key"].required = False
             self.fields["key"].help_text = _("Stable code; made from the title when left empty.")
-        if "partnerships" in self.fields:
-            self.fields["partnerships"].queryset = _curated_partnerships()
         for name, form_field in self.fields.items():
             # A place is typed as its GeoNames id, so that is what an edit form shows.
             if isinstance(form_field, PlaceField) and self.instance.pk:
@@ -71,10 +145,11 @@ class PartnershipForm(RecordForm):
             "sources",
         ]
 
+    offered = RecordForm.offered | {"succeeds": _curated_partnerships}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["key"].required = True
-        self.fields["succeeds"].queryset = _curated_partnerships()
 
 
 class StepForm(RecordForm):
@@ -141,9 +216,7 @@ class ActivityForm(RecordForm):
         ]
         widgets = {"start_date": DATE, "end_date": DATE}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = Project.objects.order_by("title_de")
+    offered = RecordForm.offered | {"project": _projects}
 
 
 class OrganisationForm(RecordForm):
@@ -226,14 +299,14 @@ class DocumentForm(RecordForm):
         ]
         widgets = {"date": DATE}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = _curated_partnerships()
-        self.fields["project"].queryset = Project.objects.order_by("title_de")
-        self.fields["activity"].queryset = Activity.objects.order_by("title_de")
+    offered = RecordForm.offered | {
+        "partnership": _curated_partnerships,
+        "project": _projects,
+        "activity": _activities,
+    }
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(ReadableChoicesMixin, forms.Form):
     email = forms.EmailField(label=_("email"))
     role = forms.ChoiceField(label=_("role"), choices=OfficeRole.choices)
     organisation = forms.ModelChoiceField(
@@ -249,6 +322,4 @@ class InvitationForm(forms.Form):
         help_text=_("For partner-city counterparts."),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = _curated_partnerships()
+    offered = {"partnership": _curated_partnerships}

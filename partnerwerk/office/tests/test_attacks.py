@@ -180,7 +180,10 @@ def test_a_counterpart_cannot_move_an_activity_into_another_partnership(client):
     counterpart = make_user(role="counterpart", partnership=own)
     sign_in_with_two_factors(client, counterpart)
     data = edit_data("activities", activity, partnerships=[str(own.pk), str(other.pk)])
-    assert client.post(f"/office/activities/{activity.pk}/", data).status_code == 403
+    response = client.post(f"/office/activities/{activity.pk}/", data)
+    # The other partnership is no choice the counterpart is offered: a form error.
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
     assert list(activity.partnerships.all()) == [own]
 
 

@@ -17,7 +17,7 @@ from partnerwerk.office.forms import InvitationForm
 @office_view
 def users(request):
     require_perm(request, "accounts.invite")
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST or None, user=request.user)
     link = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -33,7 +33,7 @@ def users(request):
                 _("Invitation for %(email)s created. Send the link below; it is shown only now.")
                 % {"email": invitation.email},
             )
-            form = InvitationForm()
+            form = InvitationForm(user=request.user)
     context = {
         "form": form,
         "link": link,
