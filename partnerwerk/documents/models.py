@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 from partnerwerk.core.models import (
     DatePrecision,
     SoftDeleteModel,
+    SoftDeleteQuerySet,
     Source,
     TimeStampedModel,
     Visibility,
@@ -31,6 +32,38 @@ class DocumentStatus(models.TextChoices):
     SIGNED = "signed", _("signed")
 
 
+def _public_and_alive(path: str) -> models.Q:
+    """The record at `path` is absent, or public and not deleted."""
+    return models.Q(**{f"{path}__isnull": True}) | models.Q(
+        **{f"{path}__visibility": Visibility.PUBLIC, f"{path}__deleted_at__isnull": True}
+    )
+
+
+class DocumentQuerySet(SoftDeleteQuerySet):
+    def public(self):
+        """Documents anyone may see, with their files: the document is public and not
+        deleted, and so is every record it is attached to (its partnership; its step, which
+        must also be confirmed, and the step's partnership; its project; its activity and the
+        activity's project). A public document of an internal or deleted record stays
+        internal: files must not leak through their parents. The one definition used by the
+        portal's pages and its file view."""
+        confirmed_step = (
+            models.Q(step__isnull=True)
+            | models.Q(step__deleted_at__isnull=True, step__proposed_at__isnull=True)
+            | models.Q(step__deleted_at__isnull=True, step__confirmed_at__isnull=False)
+        )
+        return self.filter(
+            _public_and_alive("partnership"),
+            confirmed_step,
+            _public_and_alive("step__partnership"),
+            _public_and_alive("project"),
+            _public_and_alive("activity"),
+            _public_and_alive("activity__project"),
+            visibility=Visibility.PUBLIC,
+            deleted_at__isnull=True,
+        )
+
+
 class Document(TimeStampedModel, SoftDeleteModel):
     """A file, or a known document whose file the office does not hold (yet)."""
 
@@ -49,8 +82,9 @@ class Document(TimeStampedModel, SoftDeleteModel):
     )
     alt_text_de = models.TextField(_("alternative text (German)"), blank=True)
     alt_text_en = models.TextField(_("alternative text (English)"), blank=True)
+    # Internal until someone decides to publish it (an upload is not a publication).
     visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL
     )
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -82,7 +116,7 @@ class Document(TimeStampedModel, SoftDeleteModel):
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
-    objects, all_objects = soft_delete_managers()
+    objects, all_objects = soft_delete_managers(DocumentQuerySet)
     history = HistoricalRecords()
 
     class Meta:
@@ -107,6 +141,13 @@ class Document(TimeStampedModel, SoftDeleteModel):
     @property
     def title(self) -> str:
         return localized(self, "title")
+
+    @property
+    def attached_to(self) -> list:
+        """The records the document is attached to directly (at most one, by the constraint,
+        but the list does not rely on it)."""
+        names = ("partnership", "step", "project", "activity")
+        return [getattr(self, name) for name in names if getattr(self, f"{name}_id")]
 
 
 class DocumentVersion(TimeStampedModel, SoftDeleteModel):

@@ -8,21 +8,19 @@ Responses carry nosniff and a sandboxing Content Security Policy.
 from django.http import Http404
 from django.views.decorators.http import require_GET
 
-from partnerwerk.core.models import Visibility
 from partnerwerk.documents.files import content_type, file_response
-from partnerwerk.documents.models import Document, DocumentKind
+from partnerwerk.documents.models import DocumentKind
+from partnerwerk.documents.selectors import public_document
 
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp"}
 
 
 @require_GET
 def document_file(request, key: str):
-    """The current file of a public document (its newest version, or its own file)."""
-    document = (
-        Document.objects.filter(key=key, visibility=Visibility.PUBLIC)
-        .prefetch_related("versions")
-        .first()
-    )
+    """The current file of a public document (its newest version, or its own file); a
+    document attached to an internal or deleted record is not public (see
+    `DocumentQuerySet.public`)."""
+    document = public_document(key=key)
     if document is None:
         raise Http404
     current = document.versions.all().first()

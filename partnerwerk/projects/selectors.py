@@ -45,7 +45,7 @@ def public_documents_prefetch() -> Prefetch:
     `public_documents`; each document's `versions.all()` is prefetched."""
     return Prefetch(
         "documents",
-        queryset=Document.objects.filter(visibility=Visibility.PUBLIC)
+        queryset=Document.objects.public()
         .exclude(kind="photo")
         .prefetch_related(
             Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number"))

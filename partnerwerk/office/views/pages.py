@@ -51,6 +51,8 @@ def document_file(request, pk: int):
     shown inline, so an uploaded file cannot run as a page of this site."""
     document = get_object_or_404(readable(request.user, Document.objects.all()), pk=pk)
     require_perm(request, "documents.view_document", document)
+    if not _attachments_readable(request.user, document):
+        raise Http404
     stored = document.file
     if request.GET.get("version", "").isdigit():
         version = document.versions.filter(number=int(request.GET["version"])).first()
@@ -58,6 +60,17 @@ def document_file(request, pk: int):
             raise Http404
         stored = version.file
     return file_response(stored, document)
+
+
+def _attachments_readable(user, document: Document) -> bool:
+    """Whether the user may read every record the document is attached to, by the rule of
+    the office's record pages (readable and not deleted): a file must not be reached through
+    a document when its parent is out of the user's reach."""
+    for parent in document.attached_to:
+        alive = type(parent).all_objects.filter(pk=parent.pk, deleted_at__isnull=True)
+        if not readable(user, alive).exists():
+            return False
+    return True
 
 
 def _person(request, pk: int) -> Person:

@@ -96,6 +96,7 @@ def kumasi(db, home):
         file="documents/2023/kumasi.jpg",
         credit="Bild: Stadt Dortmund",
         alt_text_de="Zwei Menschen geben sich die Hand.",
+        visibility="public",
         partnership=partnership,
     )
     return place
