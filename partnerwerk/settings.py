@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After sign-in is known, before anything reads the body (CSRF's process_view reads POST).
+    "partnerwerk.core.security.RequestBodyLimitMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "partnerwerk.accounts.middleware.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -179,7 +181,15 @@ CSRF_COOKIE_HTTPONLY = True  # htmx reads the token from a meta tag, never from 
 PARTNERWERK_INVITATION_DAYS = env_int("PARTNERWERK_INVITATION_DAYS", 7)
 # Uploads: the largest file the office accepts (the type is checked by the file's content).
 PARTNERWERK_UPLOAD_MAX_MB = env_int("PARTNERWERK_UPLOAD_MAX_MB", 20)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies larger than these are refused (413) before they are read: anonymous senders
+# post small forms (feedback, sign-in); signed-in users the largest upload, a document or an
+# import file (exchange.tables.MAX_FILE_BYTES, 50 MB), and its form.
+PARTNERWERK_ANON_MAX_BODY = env_int("PARTNERWERK_ANON_MAX_BODY", 64 * 1024)
+PARTNERWERK_SIGNED_IN_MAX_BODY = (max(PARTNERWERK_UPLOAD_MAX_MB, 50) + 1) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # the fields of a form, files not counted
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads are spooled to a temporary file
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 # GDPR: people linked to nothing active for this many years appear in the retention review.
 PARTNERWERK_RETENTION_YEARS = env_int("PARTNERWERK_RETENTION_YEARS", 3)
 

@@ -1,10 +1,15 @@
-"""Security the framework does not give by itself: the Content Security Policy header and
-the one definition of the client's address (behind trusted proxies only)."""
+"""Security the framework does not give by itself: the Content Security Policy header, the
+one definition of the client's address (behind trusted proxies only) and the limit of a
+request's size."""
 
 import functools
 import ipaddress
 
 from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 
 class ContentSecurityPolicyMiddleware:
@@ -63,3 +68,48 @@ def client_ip(request) -> str:
         if not _is_trusted(address, trusted):
             break
     return client
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse with 413 a request whose body is larger than its sender may send, before
+    anything reads it: settings.PARTNERWERK_ANON_MAX_BODY bytes for anonymous senders (the
+    feedback form, sign-in), settings.PARTNERWERK_SIGNED_IN_MAX_BODY for signed-in users (the
+    largest upload and its form).
+
+    It must run after AuthenticationMiddleware (which reads only the session cookie) and
+    before any view or process_view hook (CsrfViewMiddleware's reads request.POST); Django
+    runs every middleware's request phase before the first process_view. Django reads a body
+    only up to its Content-Length, and nothing when there is none (a chunked body), so the
+    declared length is the most that can be read.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        declared = _declared_length(request)
+        if declared > settings.PARTNERWERK_ANON_MAX_BODY:
+            limit = (
+                settings.PARTNERWERK_SIGNED_IN_MAX_BODY
+                if request.user.is_authenticated
+                else settings.PARTNERWERK_ANON_MAX_BODY
+            )
+            if declared > limit:
+                return _too_large(request, limit)
+        return self.get_response(request)
+
+
+def _declared_length(request) -> int:
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0  # Django's request reads nothing of a body with an invalid length either
+
+
+def _too_large(request, limit: int):
+    message = _("The data sent is too large: at most %(size)s are accepted.") % {
+        "size": filesizeformat(limit)
+    }
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=413)
+    return render(request, "413.html", {"message": message}, status=413)

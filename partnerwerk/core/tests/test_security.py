@@ -1,9 +1,15 @@
-"""The client's address behind trusted proxies only."""
+"""The client's address behind trusted proxies only; the size limit of a request's body."""
+
+import io
+import json
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
 from django.test import RequestFactory
+from django.test.client import ClientHandler
 
-from partnerwerk.core.security import client_ip
+from partnerwerk.core.security import RequestBodyLimitMiddleware, client_ip
 
 
 def request_from(peer, forwarded=None):
@@ -53,3 +59,79 @@ def test_a_malformed_trusted_proxy_is_refused_by_name():
     result = load_settings(PARTNERWERK_TRUSTED_PROXIES="10.0.0.1, proxy.example.org")
     assert result.returncode != 0
     assert "PARTNERWERK_TRUSTED_PROXIES must list IP addresses or networks" in result.stderr
+
+
+# --- the size of a request's body ---------------------------------------------------------
+
+
+class CountingStream(io.BytesIO):
+    """A request body that remembers how much of it was read."""
+
+    read_bytes = 0
+
+    def read(self, size=-1):
+        data = super().read(size)
+        self.read_bytes += len(data)
+        return data
+
+    def readline(self, size=-1):
+        data = super().readline(size)
+        self.read_bytes += len(data)
+        return data
+
+
+def post_declaring(length, *, user=None, path="/en/office/documents/new/"):
+    request = RequestFactory().post(path, data=b"x", content_type="application/octet-stream")
+    request.META["CONTENT_LENGTH"] = str(length)
+    request.user = user or AnonymousUser()
+    return RequestBodyLimitMiddleware(lambda request: HttpResponse("read by the view"))(request)
+
+
+class SignedIn:
+    is_authenticated = True
+
+
+def test_a_signed_in_user_may_send_an_upload_an_anonymous_sender_may_not(settings):
+    upload = settings.PARTNERWERK_UPLOAD_MAX_MB * 1024 * 1024
+    assert post_declaring(upload).status_code == 413
+    assert post_declaring(upload, user=SignedIn()).status_code == 200
+    too_much = settings.PARTNERWERK_SIGNED_IN_MAX_BODY + 1
+    assert post_declaring(too_much, user=SignedIn()).status_code == 413
+
+
+def test_the_signed_in_limit_holds_the_largest_document_and_import_file(settings):
+    from partnerwerk.exchange.tables import MAX_FILE_BYTES
+
+    largest = max(settings.PARTNERWERK_UPLOAD_MAX_MB * 1024 * 1024, MAX_FILE_BYTES)
+    assert largest < settings.PARTNERWERK_SIGNED_IN_MAX_BODY
+
+
+def test_the_api_refuses_a_large_body_in_json():
+    response = post_declaring(10 * 1024 * 1024, path="/api/v1/sdg/suggest")
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json"
+    assert "too large" in json.loads(response.content)["detail"]
+
+
+def test_a_small_or_invalid_length_passes_to_the_view():
+    assert post_declaring(1024).status_code == 200
+    assert post_declaring("not a number").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_chunked_body_without_content_length_is_never_read():
+    from partnerwerk.feedback.models import Feedback
+
+    body = CountingStream(b"message=" + b"x" * (1024 * 1024))
+    environ = RequestFactory()._base_environ(
+        PATH_INFO="/en/accessibility/",
+        REQUEST_METHOD="POST",
+        CONTENT_TYPE="application/x-www-form-urlencoded",
+        HTTP_TRANSFER_ENCODING="chunked",
+        **{"wsgi.input": body},
+    )
+    environ.pop("CONTENT_LENGTH", None)
+    response = ClientHandler(enforce_csrf_checks=False)(environ)
+    assert response.status_code == 400  # the form saw no message at all
+    assert body.read_bytes == 0
+    assert not Feedback.objects.exists()
