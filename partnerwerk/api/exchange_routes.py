@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
 
+from partnerwerk.api.schemas import ErrorOut
 from partnerwerk.exchange.exporters import ALL_FORMATS, CONTENT_TYPES, DATASETS, export_bytes
 from partnerwerk.exchange.geojson import export_partner_cities
 from partnerwerk.exchange.iati.writer import export_activities, export_organisation
@@ -15,6 +16,11 @@ from partnerwerk.exchange.ical import feed_language, public_feed
 from partnerwerk.exchange.selectors import public_partnership
 
 open_data = Router(tags=["open data"])
+
+
+def _content(*types: str) -> dict:
+    """The document's note of the file types a 200 answers with (files, not JSON)."""
+    return {"responses": {200: {"content": {type.split(";")[0]: {} for type in types}}}}
 
 
 def _file(data, filename: str, format: str) -> HttpResponse:
@@ -49,7 +55,10 @@ def calendar_activities(request, lang: str = "de"):
 
 
 @open_data.get(
-    "/calendar/partnerships/{key}.ics", summary="Public activities of one partnership as iCalendar"
+    "/calendar/partnerships/{key}.ics",
+    response={200: None, 404: ErrorOut},
+    openapi_extra=_content("text/calendar"),
+    summary="Public activities of one partnership as iCalendar",
 )
 def calendar_partnership(request, key: str, lang: str = "de"):
     partnership = public_partnership(key=key)
@@ -65,7 +74,12 @@ def calendar_partnership(request, key: str, lang: str = "de"):
     return _file(data, f"{key}.ics", "ics")
 
 
-@open_data.get("/{dataset}.{format}", summary="A public list as CSV, JSON or XLSX")
+@open_data.get(
+    "/{dataset}.{format}",
+    response={200: None, 404: ErrorOut},
+    openapi_extra=_content(*(CONTENT_TYPES[format] for format in ALL_FORMATS)),
+    summary="A public list as CSV, JSON or XLSX",
+)
 def dataset_file(request, dataset: str, format: str):
     """`dataset` is one of the export's lists (partnerships, places, projects, activities,
     organisations, transactions, ...); `format` is csv, json or xlsx (same columns as csv)."""
