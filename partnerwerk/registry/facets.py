@@ -28,9 +28,16 @@ def refresh_statistics() -> None:
                 cursor.execute(f"ANALYZE {table}")
 
 
-@transaction.atomic
+def invalidate() -> None:
+    """Empty the summary: `counts_for` rebuilds it when it is next asked."""
+    RelationFacetCount.objects.all().delete()
+
+
 def rebuild() -> int:
-    """Count every public relation once per country it touches; return the number of rows."""
+    """Count every public relation once per country it touches; return the number of rows.
+
+    The counting reads only and runs before the transaction that replaces the rows, so
+    SQLite's write lock is held for the replacement alone."""
     counts: Counter = Counter()
     groups = (
         _relations()
@@ -42,11 +49,12 @@ def rebuild() -> int:
         counts[(group["home__country"], *key)] += group["number"]
         if group["partner__country"] != group["home__country"]:
             counts[(group["partner__country"], *key)] += group["number"]
-    RelationFacetCount.objects.all().delete()
-    RelationFacetCount.objects.bulk_create(
-        RelationFacetCount(country=country, origin=origin, kind=kind, status=status, count=n)
-        for (country, origin, kind, status), n in counts.items()
-    )
+    with transaction.atomic():
+        RelationFacetCount.objects.all().delete()
+        RelationFacetCount.objects.bulk_create(
+            RelationFacetCount(country=country, origin=origin, kind=kind, status=status, count=n)
+            for (country, origin, kind, status), n in counts.items()
+        )
     return len(counts)
 
 

@@ -61,6 +61,9 @@ class Command(BaseCommand):
         for name, label in labels.items():
             self.stdout.write(f"{label}: {summary[name]}")
         self.stdout.write(
+            _("Write transaction: %(seconds).2f s.") % {"seconds": result.write_seconds}
+        )
+        self.stdout.write(
             _("Report: %(path)s. Took %(seconds).1f s.")
             % {"path": report, "seconds": time.perf_counter() - started}
         )
