@@ -155,16 +155,21 @@ def _labels(name: str, values: list[str]) -> dict[str, str]:
     return {str(goal.number): str(goal) for goal in Goal.objects.filter(number__in=values)}
 
 
-def _facet(name: str, base: QuerySet, filters: dict) -> Facet:
+def facet_counts(name: str, base: QuerySet, filters: dict) -> QuerySet:
+    """The facet's values with their `count` of partnerships matching the other filters."""
     matching = _apply(base, filters, skip=name).values("pk")
     model, column, partnership = FACET_FIELDS[name]
-    rows = (
+    return (
         model.objects.filter(**{f"{partnership}__in": matching, f"{column}__isnull": False})
         .values(column)
         .annotate(count=Count(partnership, distinct=True))
         .order_by(column)
     )
-    counts = {str(row[column]): row["count"] for row in rows}
+
+
+def _facet(name: str, base: QuerySet, filters: dict) -> Facet:
+    column = FACET_FIELDS[name][1]
+    counts = {str(row[column]): row["count"] for row in facet_counts(name, base, filters)}
     labels = _labels(name, list(counts))
     values = [
         FacetValue(value, labels.get(value, value), count, filters.get(name) == value)

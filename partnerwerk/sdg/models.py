@@ -141,6 +141,11 @@ class SdgTag(TimeStampedModel):
         ordering = ["goal", "target"]
         verbose_name = _("SDG tag")
         verbose_name_plural = _("SDG tags")
+        indexes = [
+            # "Partnerships tagged with goal n" probes this once per partnership; without it,
+            # PostgreSQL without statistics reads all of the goal's tags for every partnership.
+            models.Index(fields=["partnership", "goal"], name="sdgtag_partnership_goal"),
+        ]
         constraints = [
             exactly_one_subject("sdgtag_exactly_one_subject"),
             models.UniqueConstraint(
