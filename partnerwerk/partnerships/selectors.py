@@ -45,12 +45,14 @@ def partnership_filter(
         queryset = queryset.filter(status=status)
     if country:
         queryset = queryset.filter(partner__country=country.upper())
+    # By the ids of the tagged partnerships, not by joins: joining themes and SDG tags
+    # multiplies the rows (a goal and its targets are several tags) and needs DISTINCT.
     if theme:
-        queryset = queryset.filter(themes__code=theme)
+        linked = Partnership.themes.through.objects.filter(theme__code=theme)
+        queryset = queryset.filter(pk__in=linked.values("partnership_id"))
     if sdg:
-        queryset = queryset.filter(sdg_tags__goal_id=sdg)
-    if theme or sdg:
-        queryset = queryset.distinct()
+        tagged = SdgTag.objects.filter(goal_id=sdg)
+        queryset = queryset.filter(pk__in=tagged.values("partnership_id"))
     return queryset
 
 
