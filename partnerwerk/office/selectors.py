@@ -2,13 +2,14 @@
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from partnerwerk.accounts.rules import is_internal_reader, roles_of
 from partnerwerk.accounts.selectors import readable
 from partnerwerk.partnerships.models import Partnership, Step
 from partnerwerk.projects.models import Activity, Project
+from partnerwerk.sdg.models import SdgTag
 
 # Bookkeeping fields a history entry does not list as changes.
 QUIET_FIELDS = {"updated_at", "created_at"}
@@ -66,13 +67,24 @@ def _mine(user, queryset, path: str):
     return queryset.filter(pk__in=queryset.model.objects.filter(condition).values("pk"))
 
 
+def _lacking_sources_or_goals(queryset):
+    """The records without a source or without an SDG tag, each marked `has_sources` and
+    `has_goals`. Two EXISTS, not a count over the product of both joins (sources times tags
+    per record, grouped over every record before the first ten can be shown)."""
+    subject = queryset.model._meta.model_name  # partnership, project or activity
+    sources = queryset.model.sources.through.objects.filter(**{subject: OuterRef("pk")})
+    goals = SdgTag.objects.filter(**{subject: OuterRef("pk")})
+    return queryset.annotate(has_sources=Exists(sources), has_goals=Exists(goals)).filter(
+        Q(has_sources=False) | Q(has_goals=False)
+    )
+
+
 def dashboard(user) -> dict:
     today = timezone.localdate()
     partnerships = readable(user, Partnership.objects.curated()).select_related("home", "partner")
     projects = readable(user, Project.objects.all())
     activities = readable(user, Activity.objects.all())
     pending = readable(user, Step.all_objects.alive().awaiting_confirmation())
-    missing = Count("sources", distinct=True), Count("sdg_tags", distinct=True)
     return {
         "my_partnerships": list(_mine(user, partnerships, "")[:DASHBOARD_ROWS]),
         "my_projects": list(_mine(user, projects, "")[:DASHBOARD_ROWS]),
@@ -88,19 +100,13 @@ def dashboard(user) -> dict:
         ),
         "missing": {
             "partnerships": list(
-                partnerships.annotate(source_count=missing[0], sdg_count=missing[1])
-                .filter(Q(source_count=0) | Q(sdg_count=0))
-                .order_by("partner__name")[:DASHBOARD_ROWS]
+                _lacking_sources_or_goals(partnerships).order_by("partner__name")[:DASHBOARD_ROWS]
             ),
             "projects": list(
-                projects.annotate(source_count=missing[0], sdg_count=missing[1])
-                .filter(Q(source_count=0) | Q(sdg_count=0))
-                .order_by("title_de")[:DASHBOARD_ROWS]
+                _lacking_sources_or_goals(projects).order_by("title_de")[:DASHBOARD_ROWS]
             ),
             "activities": list(
-                activities.annotate(source_count=missing[0], sdg_count=missing[1])
-                .filter(Q(source_count=0) | Q(sdg_count=0))
-                .order_by("-start_date")[:DASHBOARD_ROWS]
+                _lacking_sources_or_goals(activities).order_by("-start_date")[:DASHBOARD_ROWS]
             ),
         },
         "internal_reader": is_internal_reader(user),
