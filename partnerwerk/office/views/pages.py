@@ -13,6 +13,7 @@ from partnerwerk.accounts.selectors import readable
 from partnerwerk.actors import services as actor_services
 from partnerwerk.actors.models import Person
 from partnerwerk.actors.selectors import people_for_retention_review
+from partnerwerk.core.params import MAX_ID, bounded_int
 from partnerwerk.documents.files import file_response
 from partnerwerk.documents.models import Document
 from partnerwerk.office import selectors
@@ -54,8 +55,9 @@ def document_file(request, pk: int):
     if not _attachments_readable(request.user, document):
         raise Http404
     stored = document.file
-    if request.GET.get("version", "").isdigit():
-        version = document.versions.filter(number=int(request.GET["version"])).first()
+    number = bounded_int(request.GET.get("version"), default=None, minimum=0, maximum=MAX_ID)
+    if number is not None:
+        version = document.versions.filter(number=number).first()
         if version is None:
             raise Http404
         stored = version.file
