@@ -1,40 +1,94 @@
-"""Public datasets as JSON or CSV (to a text stream) or XLSX (to a binary stream), row by row.
+"""Public datasets as JSON or CSV (to a text stream, or piece by piece for a streamed
+response) or XLSX (to a binary stream), row by row.
 
 CSV and XLSX share the same flat columns (`flatten`), so a spreadsheet saved in either format
 can be imported back (`partnerwerk.exchange.importers`).
 """
 
-import csv
 import io
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from partnerwerk.exchange import selectors, serializers
+from partnerwerk.exchange import bulk_rows, csvsafe, selectors, serializers
+from partnerwerk.exchange.bulk_rows import CHUNK_SIZE
 from partnerwerk.exchange.columns import german_heading
 from partnerwerk.registry import exporters as registry_exporters
 
-# Dataset name: (the public queryset, the function turning one row into a dict).
-DATASETS: dict[str, tuple[Callable[[], QuerySet], Callable[[object], dict]]] = {
-    "places": (selectors.place_list, serializers.place_to_dict),
-    "partnerships": (selectors.public_partnership_list, serializers.partnership_to_dict),
-    "organisations": (selectors.organisation_list, serializers.organisation_to_dict),
-    "people": (selectors.public_person_list, serializers.person_to_dict),
-    "projects": (selectors.public_project_list, serializers.project_to_dict),
-    "activities": (selectors.public_activity_list, serializers.activity_to_dict),
-    "relations": (registry_exporters.relation_list, registry_exporters.relation_to_dict),
-    "transactions": (selectors.public_transaction_list, serializers.transaction_to_dict),
+
+@dataclass(frozen=True)
+class Dataset:
+    """A public dataset: its records, and how a queryset of them becomes rows (dicts)."""
+
+    title: str  # lazily translated
+    records: Callable[[], QuerySet]
+    rows: Callable[[QuerySet], Iterator[dict]]
+
+
+def _serialized(serialize: Callable[[object], dict]) -> Callable[[QuerySet], Iterator[dict]]:
+    """Rows made by a serializer from model instances; Django runs the queryset's prefetches
+    once per chunk."""
+
+    def rows(queryset: QuerySet) -> Iterator[dict]:
+        for record in queryset.iterator(chunk_size=CHUNK_SIZE):
+            yield serialize(record)
+
+    return rows
+
+
+# The city's own records and the world registry are separate datasets: "partnerships" holds
+# the partnerships the office curates, "relations" the registry's pairs. The two large ones
+# (places and relations) are read as plain values, not model instances.
+DATASETS: dict[str, Dataset] = {
+    "places": Dataset(gettext_lazy("Places"), selectors.place_list, bulk_rows.place_rows),
+    "partnerships": Dataset(
+        gettext_lazy("The city's own partnerships"),
+        selectors.curated_partnership_list,
+        _serialized(serializers.partnership_to_dict),
+    ),
+    "organisations": Dataset(
+        gettext_lazy("Organisations"),
+        selectors.organisation_list,
+        _serialized(serializers.organisation_to_dict),
+    ),
+    "people": Dataset(
+        gettext_lazy("People"),
+        selectors.public_person_list,
+        _serialized(serializers.person_to_dict),
+    ),
+    "projects": Dataset(
+        gettext_lazy("Projects"),
+        selectors.public_project_list,
+        _serialized(serializers.project_to_dict),
+    ),
+    "activities": Dataset(
+        gettext_lazy("Activities"),
+        selectors.public_activity_list,
+        _serialized(serializers.activity_to_dict),
+    ),
+    "relations": Dataset(
+        gettext_lazy("Registry of town twinnings worldwide"),
+        registry_exporters.relation_list,
+        registry_exporters.relation_rows,
+    ),
+    "transactions": Dataset(
+        gettext_lazy("Transactions"),
+        selectors.public_transaction_list,
+        _serialized(serializers.transaction_to_dict),
+    ),
 }
 # The office's datasets: internal records too (the office view narrows them to what the
 # user may read); datasets without internal records are the public ones.
 OFFICE_DATASETS: dict[str, Callable[[], QuerySet]] = {
-    "partnerships": lambda: selectors.public_partnership_list(public_only=False),
+    "partnerships": lambda: selectors.curated_partnership_list(public_only=False),
     "people": lambda: selectors.public_person_list(public_only=False),
     "projects": lambda: selectors.public_project_list(public_only=False),
     "activities": lambda: selectors.public_activity_list(public_only=False),
@@ -55,20 +109,14 @@ CONTENT_TYPES = {
     "ics": "text/calendar; charset=utf-8",
 }
 
-# Rows are read in chunks so a national registry does not have to fit in memory; Django
-# runs the prefetches once per chunk.
-CHUNK_SIZE = 500
-
 PLACE_REFERENCES = ("home", "partner", "place")
 PLACE_REFERENCE_FIELDS = ("name", "country", "geonames_id", "lat", "lon")
 
 
 def dataset_rows(name: str, records: QuerySet | None = None) -> Iterator[dict]:
     """The rows of a dataset: its public records, or `records` (the office's choice)."""
-    queryset_function, serialize = DATASETS[name]
-    queryset = queryset_function() if records is None else records
-    for record in queryset.iterator(chunk_size=CHUNK_SIZE):
-        yield serialize(record)
+    dataset = DATASETS[name]
+    return dataset.rows(dataset.records() if records is None else records)
 
 
 def check_dataset(name: str, format: str, formats=FORMATS) -> None:
@@ -84,6 +132,25 @@ def check_dataset(name: str, format: str, formats=FORMATS) -> None:
         )
 
 
+class _Counted:
+    """Rows passed through, counted."""
+
+    def __init__(self, rows: Iterator[dict]):
+        self.rows, self.count = rows, 0
+
+    def __iter__(self) -> Iterator[dict]:
+        for row in self.rows:
+            self.count += 1
+            yield row
+
+
+def dataset_text(name: str, format: str, *, headers: str = "en", records=None) -> Iterator[str]:
+    """The dataset `name` as JSON or CSV text, piece by piece (for a streamed response)."""
+    check_dataset(name, format)
+    rows = dataset_rows(name, records)
+    return json_text(rows) if format == "json" else csv_text(rows, headers=headers)
+
+
 def export_dataset(
     name: str, format: str, stream: TextIO, *, headers: str = "en", records=None
 ) -> int:
@@ -91,10 +158,11 @@ def export_dataset(
 
     `headers="de"` writes German column headings in CSV (the importer reads both)."""
     check_dataset(name, format)
-    rows = dataset_rows(name, records)
-    if format == "json":
-        return write_json(rows, stream)
-    return write_csv(rows, stream, headers=headers)
+    rows = _Counted(dataset_rows(name, records))
+    text = json_text(rows) if format == "json" else csv_text(rows, headers=headers)
+    for piece in text:
+        stream.write(piece)
+    return rows.count
 
 
 def export_dataset_xlsx(name: str, stream: BinaryIO, *, headers: str = "en", records=None) -> int:
@@ -103,29 +171,23 @@ def export_dataset_xlsx(name: str, stream: BinaryIO, *, headers: str = "en", rec
     return write_xlsx(dataset_rows(name, records), stream, title=name, headers=headers)
 
 
-def export_bytes(name: str, format: str, *, headers: str = "en", records=None) -> bytes:
-    """The dataset `name` as a whole file in `format` (json, csv or xlsx), for a response;
-    text formats in UTF-8."""
-    if format in BINARY_FORMATS:
-        stream = io.BytesIO()
-        export_dataset_xlsx(name, stream, headers=headers, records=records)
-        return stream.getvalue()
-    text = io.StringIO()
-    export_dataset(name, format, text, headers=headers, records=records)
-    return text.getvalue().encode()
-
-
-def write_json(rows: Iterator[dict], stream: TextIO) -> int:
-    """Write a JSON array exactly as json.dump(..., indent=2) would, one row at a time."""
+def json_text(rows: Iterator[dict]) -> Iterator[str]:
+    """A JSON array exactly as json.dumps(..., indent=2) would write it, one row at a time."""
     count = 0
-    stream.write("[")
+    yield "["
     for row in rows:
         text = json.dumps(row, ensure_ascii=False, indent=2)
         # json.dumps escapes newlines inside strings, so every newline here is layout.
-        stream.write(("," if count else "") + "\n  " + text.replace("\n", "\n  "))
+        yield ("," if count else "") + "\n  " + text.replace("\n", "\n  ")
         count += 1
-    stream.write("\n]\n" if count else "]\n")
-    return count
+    yield "\n]\n" if count else "]\n"
+
+
+def write_json(rows: Iterator[dict], stream: TextIO) -> int:
+    counted = _Counted(rows)
+    for piece in json_text(counted):
+        stream.write(piece)
+    return counted.count
 
 
 def _headings(columns: list[str], headers: str) -> list[str]:
@@ -145,16 +207,25 @@ def _flat_rows(rows: Iterator[dict]) -> Iterator[dict]:
         yield flat
 
 
-def write_csv(rows: Iterator[dict], stream: TextIO, *, headers: str = "en") -> int:
-    """Write one flat line per row; the first row fixes the columns and every row must match."""
-    writer = csv.writer(stream)
-    count = 0
-    for flat in _flat_rows(rows):
-        if not count:
+def csv_text(rows: Iterator[dict], *, headers: str = "en") -> Iterator[str]:
+    """One flat CSV line per row, formula-like text neutralised (`csvsafe`); the first row
+    fixes the columns and every row must match."""
+    buffer = io.StringIO()
+    writer = csvsafe.writer(buffer)
+    for number, flat in enumerate(_flat_rows(rows)):
+        if not number:
             writer.writerow(_headings(list(flat), headers))
         writer.writerow(flat.values())
-        count += 1
-    return count
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def write_csv(rows: Iterator[dict], stream: TextIO, *, headers: str = "en") -> int:
+    counted = _Counted(rows)
+    for piece in csv_text(counted, headers=headers):
+        stream.write(piece)
+    return counted.count
 
 
 def _xlsx_cell(sheet, value):

@@ -1,10 +1,12 @@
 """The home city's partner cities as a GeoJSON FeatureCollection (RFC 7946)."""
 
 import json
+from collections.abc import Iterator
 from typing import TextIO
 
 from django.urls import reverse
 
+from partnerwerk.exchange.bulk_rows import CHUNK_SIZE
 from partnerwerk.places.selectors import partner_place_list
 
 
@@ -34,14 +36,27 @@ def place_feature(place) -> dict:
     }
 
 
-def partner_cities_feature_collection() -> dict:
-    places = partner_place_list().filter(latitude__isnull=False, longitude__isnull=False)
-    return {"type": "FeatureCollection", "features": [place_feature(place) for place in places]}
+def partner_places():
+    return partner_place_list().filter(latitude__isnull=False, longitude__isnull=False)
+
+
+def partner_cities_text() -> Iterator[str]:
+    """The feature collection as `json.dump(..., indent=2)` writes it, one feature at a time
+    (for a streamed response)."""
+    yield '{\n  "type": "FeatureCollection",\n  "features": ['
+    count = 0
+    for place in partner_places().iterator(chunk_size=CHUNK_SIZE):
+        text = json.dumps(place_feature(place), ensure_ascii=False, indent=2)
+        # json.dumps escapes newlines inside strings, so every newline here is layout.
+        yield ("," if count else "") + "\n    " + text.replace("\n", "\n    ")
+        count += 1
+    yield "\n  ]\n}\n" if count else "]\n}\n"
 
 
 def export_partner_cities(stream: TextIO) -> int:
     """Write the partner cities as GeoJSON to `stream`; return the number of features."""
-    collection = partner_cities_feature_collection()
-    json.dump(collection, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
-    return len(collection["features"])
+    pieces = 0
+    for piece in partner_cities_text():
+        stream.write(piece)
+        pieces += 1
+    return pieces - 2  # one piece per feature, between the opening and the closing piece

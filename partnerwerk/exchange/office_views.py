@@ -1,19 +1,14 @@
 """Office pages for open data: download every list, and import a spreadsheet or IATI file."""
 
 from django import forms
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from partnerwerk.accounts.selectors import readable
-from partnerwerk.exchange.exporters import (
-    ALL_FORMATS,
-    CONTENT_TYPES,
-    DATASETS,
-    OFFICE_DATASETS,
-    export_bytes,
-)
+from partnerwerk.exchange.exporters import ALL_FORMATS, DATASETS, OFFICE_DATASETS
 from partnerwerk.exchange.importers import IMPORTABLE, plan_import, run_import
+from partnerwerk.exchange.responses import dataset_response
 from partnerwerk.exchange.tables import MAX_FILE_BYTES, ImportFailure
 from partnerwerk.office.access import office_view, require_perm
 
@@ -23,7 +18,11 @@ def open_data(request):
     return render(
         request,
         "exchange/office_open_data.html",
-        {"datasets": list(DATASETS), "formats": ALL_FORMATS, "importable": IMPORTABLE},
+        {
+            "datasets": [(name, dataset.title) for name, dataset in DATASETS.items()],
+            "formats": ALL_FORMATS,
+            "importable": IMPORTABLE,
+        },
     )
 
 
@@ -36,10 +35,7 @@ def download(request, dataset: str, format: str):
     records = None
     if dataset in OFFICE_DATASETS:
         records = readable(request.user, OFFICE_DATASETS[dataset]())
-    data = export_bytes(dataset, format, headers=headers, records=records)
-    response = HttpResponse(data, content_type=CONTENT_TYPES[format])
-    response["Content-Disposition"] = f'attachment; filename="{dataset}.{format}"'
-    return response
+    return dataset_response(dataset, format, headers=headers, records=records, attachment=True)
 
 
 class ImportForm(forms.Form):

@@ -11,7 +11,7 @@ from django.db.models import F, Prefetch, Q, QuerySet, Sum
 from partnerwerk.actors.models import Organisation, Person
 from partnerwerk.actors.selectors import public_involvements_prefetch
 from partnerwerk.core.models import Visibility
-from partnerwerk.partnerships.models import Partnership
+from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
 from partnerwerk.partnerships.selectors import partnership_list
 from partnerwerk.places.models import Place
 from partnerwerk.projects.models import Activity, Budget, Project, Transaction
@@ -36,6 +36,12 @@ def public_partnership_list(*, origin: str | None = None, public_only: bool = Tr
     if origin:
         queryset = queryset.filter(origin=origin)
     return queryset
+
+
+def curated_partnership_list(*, public_only: bool = True) -> QuerySet:
+    """The city's own partnerships, those the office curates: the `partnerships` dataset.
+    The registry's pairs are a dataset of their own (`relations`)."""
+    return public_partnership_list(origin=PartnershipOrigin.CURATED, public_only=public_only)
 
 
 def organisation_list() -> QuerySet:

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def keys(response) -> set[str]:
     assert response.status_code == 200, response.status_code
-    text = response.content.decode()
+    text = response.getvalue().decode()
     rows = csv.DictReader(io.StringIO(text))
     assert "id" in (rows.fieldnames or []), text[:300]
     return {row["id"] for row in rows}

@@ -7,14 +7,14 @@ def test_it_serves_the_partnerships_as_csv(client, kumasi):
     response = client.get("/data/partnerships.csv")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     assert len(rows) == 1
 
 
 def test_it_serves_the_partner_cities_as_geojson(client, kumasi):
     response = client.get("/data/partner-cities.geojson")
     assert response["Content-Type"] == "application/geo+json"
-    collection = json.loads(response.content)
+    collection = json.loads(response.getvalue())
     assert collection["type"] == "FeatureCollection"
     (feature,) = collection["features"]
     assert feature["geometry"] == {"type": "Point", "coordinates": [-1.62, 6.69]}

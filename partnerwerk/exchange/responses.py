@@ -1,0 +1,74 @@
+"""Open-data files as streamed HTTP responses, for the portal, the office and the API.
+
+A registry-scale file (25,000 rows) is never built in memory: CSV, JSON and GeoJSON are
+sent in pieces of about 64 KB as their rows are read, so the first byte leaves at once and
+memory stays flat; an XLSX workbook (a zip archive, complete only at its end) is written in
+openpyxl's write-only mode to a temporary file, which is then sent as a file.
+"""
+
+import tempfile
+from collections.abc import Iterable, Iterator
+
+from django.db.models import QuerySet
+from django.http import FileResponse, StreamingHttpResponse
+
+from partnerwerk.exchange.exporters import (
+    BINARY_FORMATS,
+    CONTENT_TYPES,
+    dataset_text,
+    export_dataset_xlsx,
+)
+from partnerwerk.exchange.geojson import partner_cities_text
+
+PIECE_BYTES = 64 * 1024
+
+
+def encoded(pieces: Iterable[str], size: int = PIECE_BYTES) -> Iterator[bytes]:
+    """Text pieces as UTF-8 chunks of about `size` bytes (a chunk per row would mean a
+    write to the client per row)."""
+    buffer: list[bytes] = []
+    buffered = 0
+    for piece in pieces:
+        data = piece.encode()
+        buffer.append(data)
+        buffered += len(data)
+        if buffered >= size:
+            yield b"".join(buffer)
+            buffer, buffered = [], 0
+    if buffer:
+        yield b"".join(buffer)
+
+
+def _disposition(response, *, filename: str, attachment: bool):
+    kind = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{kind}; filename="{filename}"'
+    return response
+
+
+def dataset_response(
+    name: str,
+    format: str,
+    *,
+    headers: str = "en",
+    records: QuerySet | None = None,
+    attachment: bool = False,
+) -> StreamingHttpResponse:
+    """The dataset `name` (or `records`) as a streamed `format` file (csv, json or xlsx)."""
+    filename = f"{name}.{format}"
+    if format in BINARY_FORMATS:
+        file = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes it)
+        export_dataset_xlsx(name, file, headers=headers, records=records)
+        file.seek(0)
+        # FileResponse closes (and so deletes) the temporary file once it is sent.
+        response = FileResponse(file, content_type=CONTENT_TYPES[format])
+    else:
+        text = dataset_text(name, format, headers=headers, records=records)
+        response = StreamingHttpResponse(encoded(text), content_type=CONTENT_TYPES[format])
+    return _disposition(response, filename=filename, attachment=attachment)
+
+
+def partner_cities_response(*, filename: str = "partner-cities.geojson") -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        encoded(partner_cities_text()), content_type=CONTENT_TYPES["geojson"]
+    )
+    return _disposition(response, filename=filename, attachment=False)
