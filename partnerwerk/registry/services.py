@@ -6,7 +6,6 @@ curated partnership, never revives a registry relation the office deleted, and a
 of the same file writes nothing (it finds every place and relation it made the first time).
 """
 
-import csv
 import logging
 import time
 from collections import Counter
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerwerk.core.models import Source, Visibility
+from partnerwerk.exchange.csvsafe import SafeDictWriter
 from partnerwerk.exchange.reference.geonames import GEONAMES_CREDIT
 from partnerwerk.exchange.reference.geonames import countries as geonames_countries
 from partnerwerk.partnerships.models import (
@@ -102,7 +102,7 @@ class ImportReport:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8", newline="") as file:
-            writer = csv.DictWriter(file, fieldnames=REPORT_COLUMNS)
+            writer = SafeDictWriter(file, fieldnames=REPORT_COLUMNS)
             writer.writeheader()
             writer.writerows(self.lines)
 
