@@ -88,7 +88,7 @@ def main() -> None:
     django.setup()
     from django.test import Client
 
-    from partnerwerk.core.testing import make_user, sign_in_with_two_factors
+    from partnerwerk.testing import make_user, sign_in_with_two_factors
     from partnerwerk.partnerships.models import Partnership
 
     print(f"{Partnership.objects.count():,} partnerships in the database")

@@ -1,6 +1,6 @@
 import pytest
 
-from partnerwerk.core.testing import make_user, sign_in_with_two_factors
+from partnerwerk.testing import make_user, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 

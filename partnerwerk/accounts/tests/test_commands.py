@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from partnerwerk.accounts.models import Invitation
-from partnerwerk.core.testing import make_organisation
+from partnerwerk.testing import make_organisation
 
 pytestmark = pytest.mark.django_db
 

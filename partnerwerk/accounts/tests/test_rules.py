@@ -5,7 +5,7 @@ from django.db import IntegrityError
 
 from partnerwerk.accounts.models import Membership
 from partnerwerk.accounts.services import invitation_create, membership_grant
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_involvement,
     make_organisation,
     make_partnership,

@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnerwerk.accounts import services
 from partnerwerk.accounts.middleware import LAST_SEEN, SIGNED_IN_AT
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_organisation,
     make_user,
     sign_in_with_two_factors,
@@ -212,7 +212,7 @@ def test_a_user_without_an_office_role_is_refused_and_logged(client, caplog):
 
 
 def test_a_post_without_the_csrf_token_is_refused(alice):
-    from partnerwerk.core.testing import make_project
+    from partnerwerk.testing import make_project
 
     project = make_project()
     client = Client(enforce_csrf_checks=True)

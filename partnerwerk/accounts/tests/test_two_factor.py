@@ -7,7 +7,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnerwerk.accounts.two_factor import recovery_codes_renew, second_factor_match
-from partnerwerk.core.testing import make_user, totp_now
+from partnerwerk.testing import make_user, totp_now
 
 pytestmark = pytest.mark.django_db
 

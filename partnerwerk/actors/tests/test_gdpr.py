@@ -11,7 +11,7 @@ from django.utils import timezone
 from partnerwerk.actors import services
 from partnerwerk.actors.models import Involvement, Person
 from partnerwerk.actors.selectors import people_for_retention_review
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_involvement,
     make_organisation,
     make_partnership,
@@ -111,7 +111,7 @@ def admin_log(user, record, flag, message):
 def test_erasure_removes_the_name_from_the_admin_log(erika, client):
     from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 
-    from partnerwerk.core.testing import sign_in_with_two_factors
+    from partnerwerk.testing import sign_in_with_two_factors
 
     root = make_user(username="root", is_superuser=True, is_staff=True)
     admin_log(root, erika, ADDITION, [{"added": {}}])

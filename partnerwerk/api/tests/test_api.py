@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_active_partnership,
     make_activity,
     make_involvement,

@@ -4,7 +4,7 @@ endpoints stay open."""
 import pytest
 from django.test import Client
 
-from partnerwerk.core.testing import make_user, sign_in_with_two_factors
+from partnerwerk.testing import make_user, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from partnerwerk.core.testing import make_partnership
+from partnerwerk.testing import make_partnership
 
 pytestmark = pytest.mark.django_db
 

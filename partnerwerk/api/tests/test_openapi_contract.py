@@ -16,7 +16,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_active_partnership,
     make_activity,
     make_involvement,

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 
-from partnerwerk.core.testing import make_partnership, sign_in_with_two_factors
+from partnerwerk.testing import make_partnership, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 

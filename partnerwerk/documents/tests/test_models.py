@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from partnerwerk.core.testing import make_activity, make_partnership, make_project
+from partnerwerk.testing import make_activity, make_partnership, make_project
 from partnerwerk.documents.models import Document
 from partnerwerk.partnerships.models import Step
 from partnerwerk.projects.models import Project

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from partnerwerk.core.testing import make_active_partnership, make_partnership
+from partnerwerk.testing import make_active_partnership, make_partnership
 
 pytestmark = pytest.mark.django_db
 

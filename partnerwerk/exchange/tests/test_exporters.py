@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_active_partnership,
     make_activity,
     make_involvement,

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_organisation,
     make_person,
     make_user,
@@ -80,7 +80,7 @@ def test_the_public_json_download_keeps_the_text_exact(client):
 
 
 def test_a_negative_longitude_stays_a_number_in_the_csv(client):
-    from partnerwerk.core.testing import make_place
+    from partnerwerk.testing import make_place
 
     make_place(name="Kumasi", longitude=-1.62)
 

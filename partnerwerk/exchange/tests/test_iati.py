@@ -10,7 +10,7 @@ from lxml import etree
 
 from partnerwerk.actors.models import Organisation
 from partnerwerk.core.services import record_soft_delete
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_active_partnership,
     make_budget,
     make_involvement,

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar
 
-from partnerwerk.core.testing import make_active_partnership, make_activity, make_place
+from partnerwerk.testing import make_active_partnership, make_activity, make_place
 from partnerwerk.exchange.ical import public_feed
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnerwerk.actors.models import Organisation
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_active_partnership,
     make_place,
     make_project,

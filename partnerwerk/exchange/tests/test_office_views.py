@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_active_partnership,
     make_project,
     make_user,

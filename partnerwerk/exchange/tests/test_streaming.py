@@ -16,7 +16,7 @@ from django.utils.html import escape
 
 from partnerwerk.core.dates import format_partial_date
 from partnerwerk.core.models import Source
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_active_partnership,
     make_partnership,
     make_place,

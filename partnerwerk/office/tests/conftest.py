@@ -8,7 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from partnerwerk.accounts.models import OfficeRole
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_activity,
     make_involvement,
     make_organisation,

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.test import Client
 
 from partnerwerk.actors.models import Organisation, Person
-from partnerwerk.core.testing import make_user, sign_in_with_two_factors
+from partnerwerk.testing import make_user, sign_in_with_two_factors
 from partnerwerk.exchange.reference.loader import load_reference
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.partnerships.services import step_propose

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 
 from partnerwerk.actors.models import Organisation, Person
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_activity,
     make_involvement,
     make_organisation,

@@ -3,7 +3,7 @@ attached to, by the rule of the office's record pages."""
 
 import pytest
 
-from partnerwerk.core.testing import make_user, sign_in_with_two_factors
+from partnerwerk.testing import make_user, sign_in_with_two_factors
 from partnerwerk.projects.models import Project
 
 pytestmark = pytest.mark.django_db

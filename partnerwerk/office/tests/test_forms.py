@@ -6,7 +6,7 @@ import pytest
 from django import forms as django_forms
 
 from partnerwerk.accounts.selectors import readable
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_activity,
     make_partnership,
     make_place,

@@ -12,7 +12,7 @@ import pytest
 
 from partnerwerk.accounts.models import OfficeRole
 from partnerwerk.core.services import record_soft_delete
-from partnerwerk.core.testing import sign_in_with_two_factors
+from partnerwerk.testing import sign_in_with_two_factors
 from partnerwerk.office.tests.helpers import edit_data
 
 pytestmark = pytest.mark.django_db

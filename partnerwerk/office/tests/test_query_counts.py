@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from partnerwerk.accounts.services import invitation_create
 from partnerwerk.core.services import record_soft_delete
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_activity,
     make_organisation,
     make_partnership,

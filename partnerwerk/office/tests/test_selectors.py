@@ -1,7 +1,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.core.testing import make_partnership, make_project, make_source, make_user
+from partnerwerk.testing import make_partnership, make_project, make_source, make_user
 from partnerwerk.office.selectors import dashboard
 
 

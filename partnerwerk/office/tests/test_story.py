@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_activity,
     make_involvement,
     make_organisation,
@@ -100,7 +100,7 @@ def test_an_administrator_invites_an_editor_and_a_counterpart_who_work_within_th
 def test_an_activity_of_another_partnership_stays_hidden_from_the_counterpart():
     own, other = make_partnership(), make_partnership()
     hidden = make_activity(title_de="Geheim", partnerships=[other])
-    from partnerwerk.core.testing import make_user, sign_in_with_two_factors
+    from partnerwerk.testing import make_user, sign_in_with_two_factors
 
     client = Client()
     sign_in_with_two_factors(client, make_user(role="counterpart", partnership=own))

@@ -3,7 +3,7 @@ never a server error."""
 
 import pytest
 
-from partnerwerk.core.testing import make_user, sign_in_with_two_factors
+from partnerwerk.testing import make_user, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_activity,
     make_partnership,
     make_person,
@@ -74,7 +74,7 @@ def test_the_history_shows_who_changed_what_from_old_to_new_and_restores_it(clie
 
 
 def test_an_editor_deletes_and_the_office_undoes_it_from_the_trash(client, worlds, office):
-    from partnerwerk.core.testing import sign_in_with_two_factors as sign_in
+    from partnerwerk.testing import sign_in_with_two_factors as sign_in
 
     project = worlds["own"].project
     editor = make_user(role="department_editor", organisation=worlds["own"].organisation)

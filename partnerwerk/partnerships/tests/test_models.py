@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from partnerwerk.core.testing import make_partnership
+from partnerwerk.testing import make_partnership
 from partnerwerk.partnerships.models import Partnership, Step
 from partnerwerk.places.models import Place
 

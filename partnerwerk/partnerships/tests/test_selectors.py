@@ -1,4 +1,4 @@
-from partnerwerk.core.testing import make_partnership, make_theme
+from partnerwerk.testing import make_partnership, make_theme
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.partnerships.selectors import partnership_filter
 from partnerwerk.sdg.models import SdgTag

@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_activity,
     make_involvement,
     make_organisation,

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.core.testing import make_partnership, make_place
+from partnerwerk.testing import make_partnership, make_place
 from partnerwerk.partnerships.models import Partnership
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-from partnerwerk.core.testing import sign_in_with_two_factors
+from partnerwerk.testing import sign_in_with_two_factors
 from partnerwerk.feedback.models import Feedback
 
 

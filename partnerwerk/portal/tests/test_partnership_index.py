@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.core.testing import make_partnership, make_place, make_theme
+from partnerwerk.testing import make_partnership, make_place, make_theme
 from partnerwerk.sdg.models import SdgTag
 
 MANY_VALUED = ["partnerships_partnership_themes", "sdg_sdgtag", "partnerships_step"]

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.core.testing import make_organisation
+from partnerwerk.testing import make_organisation
 from partnerwerk.partnerships.models import Partnership, Step, Theme
 from partnerwerk.places.models import Place
 from partnerwerk.portal.caching import content_changed

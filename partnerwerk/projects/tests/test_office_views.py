@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_activity,
     make_partnership,
     make_user,

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from partnerwerk.core.testing import make_activity
+from partnerwerk.testing import make_activity
 from partnerwerk.projects.selectors import office_activity_agenda
 
 pytestmark = pytest.mark.django_db

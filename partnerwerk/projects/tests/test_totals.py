@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_active_partnership,
     make_activity,
     make_budget,

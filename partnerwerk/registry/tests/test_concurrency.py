@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, connections
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from partnerwerk.core.testing import make_project, make_user, totp_now
+from partnerwerk.testing import make_project, make_user, totp_now
 from partnerwerk.office.tests.helpers import edit_data
 from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
 from partnerwerk.projects.models import Project

@@ -1,7 +1,7 @@
 import pytest
 
 from partnerwerk.actors.models import Involvement
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_organisation,
     make_partnership,
     make_place,

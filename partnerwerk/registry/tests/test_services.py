@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from partnerwerk.core.testing import make_partnership, make_place, make_source
+from partnerwerk.testing import make_partnership, make_place, make_source
 from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
 from partnerwerk.places.models import GeoNamesMatch, Place
 from partnerwerk.registry.importer import TWIN_CITIES_SOURCE, RegistryImportError

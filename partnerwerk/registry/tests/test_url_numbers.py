@@ -3,7 +3,7 @@ a page that exists, the API refuses them as invalid input; never a server error.
 
 import pytest
 
-from partnerwerk.core.testing import make_partnership, make_place
+from partnerwerk.testing import make_partnership, make_place
 from partnerwerk.partnerships.models import PartnershipOrigin
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.core.testing import make_partnership, make_place
+from partnerwerk.testing import make_partnership, make_place
 from partnerwerk.partnerships.models import PartnershipOrigin
 
 pytestmark = pytest.mark.django_db

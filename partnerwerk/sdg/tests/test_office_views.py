@@ -2,7 +2,7 @@
 
 import pytest
 
-from partnerwerk.core.testing import (
+from partnerwerk.testing import (
     make_organisation,
     make_project,
     make_user,
@@ -98,7 +98,7 @@ def test_an_unknown_record_kind_is_not_found(office_client):
 
 
 def test_a_counterpart_finds_no_suggestions_for_another_partnerships_record(client):
-    from partnerwerk.core.testing import make_partnership
+    from partnerwerk.testing import make_partnership
 
     own, other = make_partnership(), make_partnership()
     sign_in_with_two_factors(client, make_user(role="counterpart", partnership=own))

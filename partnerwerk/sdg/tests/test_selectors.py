@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from partnerwerk.core.testing import make_partnership, make_project
+from partnerwerk.testing import make_partnership, make_project
 from partnerwerk.projects.models import Transaction
 from partnerwerk.sdg.models import SdgTag
 from partnerwerk.sdg.selectors import goal_overview

@@ -1,6 +1,6 @@
 import pytest
 
-from partnerwerk.core.testing import make_activity, make_partnership, make_project
+from partnerwerk.testing import make_activity, make_partnership, make_project
 from partnerwerk.sdg.models import SdgSuggestionDecision, SdgTag, SuggestionVerdict, TagOrigin
 from partnerwerk.sdg.services import (
     sdg_suggestion_confirm,
