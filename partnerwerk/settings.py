@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # JSON for the 405 and 500 answers under /api/ that no API operation gives itself.
+    "partnerwerk.api.middleware.ApiErrorMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After sign-in is known, before anything reads the body (CSRF's process_view reads POST).

@@ -109,3 +109,23 @@ def test_every_error_the_document_declares_has_the_one_error_schema(client):
                         path,
                         status,
                     )
+
+
+def test_a_method_no_operation_accepts_is_a_json_405_naming_the_allowed_ones(client):
+    response = client.delete("/api/v1/partnerships")
+    body = _is_json_error(response, 405)
+    assert "GET" in response["Allow"]
+    assert "DELETE" in body["detail"]
+
+
+def test_an_unexpected_failure_is_a_json_500_and_is_logged(client, monkeypatch, caplog):
+    def fail(**_filters):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr("partnerwerk.api.routes.selectors.public_partnership_list", fail)
+    client.raise_request_exception = False
+    with caplog.at_level("ERROR", logger="partnerwerk.api"):
+        response = client.get("/api/v1/partnerships")
+    body = _is_json_error(response, 500)
+    assert "database gone" not in body["detail"]
+    assert any("database gone" in str(record.exc_info) for record in caplog.records)
