@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/partnerwerk
 
-.PHONY: run test test-sqlite test-postgres check lint format migrations-check setup db clean browser
+.PHONY: run test test-sqlite test-postgres check lint format migrations-check imports-check setup db clean browser
 
 # The environment is rebuilt only when pyproject.toml changes, so a second run is fast.
 $(STAMP): pyproject.toml
@@ -65,7 +65,11 @@ format: setup
 migrations-check: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-check: lint migrations-check test
+# The direction of imports between the apps: contracts in pyproject.toml ([tool.importlinter]).
+imports-check: setup
+	$(BIN)/lint-imports
+
+check: lint migrations-check imports-check test
 
 clean:
 	rm -rf $(VENV) var node_modules partnerwerk/static/vendor
