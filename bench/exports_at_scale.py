@@ -88,8 +88,8 @@ def main() -> None:
     django.setup()
     from django.test import Client
 
-    from partnerwerk.testing import make_user, sign_in_with_two_factors
     from partnerwerk.partnerships.models import Partnership
+    from partnerwerk.testing import make_user, sign_in_with_two_factors
 
     print(f"{Partnership.objects.count():,} partnerships in the database")
     print(

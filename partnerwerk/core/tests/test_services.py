@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from partnerwerk.core.services import record_restore, record_revert, record_soft_delete
-from partnerwerk.testing import make_project, make_user
 from partnerwerk.projects.models import Project
+from partnerwerk.testing import make_project, make_user
 
 pytestmark = pytest.mark.django_db
 

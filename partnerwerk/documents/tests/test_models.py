@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 
-from partnerwerk.testing import make_activity, make_partnership, make_project
 from partnerwerk.documents.models import Document
 from partnerwerk.partnerships.models import Step
 from partnerwerk.projects.models import Project
+from partnerwerk.testing import make_activity, make_partnership, make_project
 
 pytestmark = pytest.mark.django_db
 

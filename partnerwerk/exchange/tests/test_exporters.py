@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from partnerwerk.exchange.exporters import DATASETS, export_dataset
 from partnerwerk.testing import (
     make_active_partnership,
     make_activity,
@@ -18,7 +19,6 @@ from partnerwerk.testing import (
     make_theme,
     make_transaction,
 )
-from partnerwerk.exchange.exporters import DATASETS, export_dataset
 
 pytestmark = pytest.mark.django_db
 

@@ -9,13 +9,13 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from partnerwerk.exchange import csvsafe
 from partnerwerk.testing import (
     make_organisation,
     make_person,
     make_user,
     sign_in_with_two_factors,
 )
-from partnerwerk.exchange import csvsafe
 
 pytestmark = pytest.mark.django_db
 

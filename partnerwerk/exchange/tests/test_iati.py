@@ -10,16 +10,6 @@ from lxml import etree
 
 from partnerwerk.actors.models import Organisation
 from partnerwerk.core.services import record_soft_delete
-from partnerwerk.testing import (
-    make_active_partnership,
-    make_budget,
-    make_involvement,
-    make_organisation,
-    make_place,
-    make_project,
-    make_theme,
-    make_transaction,
-)
 from partnerwerk.exchange.iati.reader import import_iati
 from partnerwerk.exchange.iati.schema import schema_errors
 from partnerwerk.exchange.iati.writer import export_activities, export_organisation
@@ -36,6 +26,16 @@ from partnerwerk.projects.models import (
     Transaction,
 )
 from partnerwerk.sdg.models import SdgTag
+from partnerwerk.testing import (
+    make_active_partnership,
+    make_budget,
+    make_involvement,
+    make_organisation,
+    make_place,
+    make_project,
+    make_theme,
+    make_transaction,
+)
 
 pytestmark = pytest.mark.django_db
 

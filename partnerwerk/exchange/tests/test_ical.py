@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar
 
-from partnerwerk.testing import make_active_partnership, make_activity, make_place
 from partnerwerk.exchange.ical import public_feed
+from partnerwerk.testing import make_active_partnership, make_activity, make_place
 
 pytestmark = pytest.mark.django_db
 

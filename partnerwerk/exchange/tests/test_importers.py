@@ -10,16 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnerwerk.actors.models import Organisation
+from partnerwerk.exchange.exporters import export_dataset, export_dataset_xlsx
+from partnerwerk.exchange.importers import IMPORTABLE, plan_import, run_import
+from partnerwerk.exchange.tables import ImportFailure
+from partnerwerk.projects.models import Project
 from partnerwerk.testing import (
     make_active_partnership,
     make_place,
     make_project,
     make_theme,
 )
-from partnerwerk.exchange.exporters import export_dataset, export_dataset_xlsx
-from partnerwerk.exchange.importers import IMPORTABLE, plan_import, run_import
-from partnerwerk.exchange.tables import ImportFailure
-from partnerwerk.projects.models import Project
 
 pytestmark = pytest.mark.django_db
 

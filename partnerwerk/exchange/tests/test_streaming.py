@@ -16,14 +16,6 @@ from django.utils.html import escape
 
 from partnerwerk.core.dates import format_partial_date
 from partnerwerk.core.models import Source
-from partnerwerk.testing import (
-    make_active_partnership,
-    make_partnership,
-    make_place,
-    make_source,
-    make_user,
-    sign_in_with_two_factors,
-)
 from partnerwerk.exchange import selectors, serializers
 from partnerwerk.exchange.bulk_rows import place_rows
 from partnerwerk.exchange.exporters import DATASETS, dataset_rows, flatten
@@ -32,6 +24,14 @@ from partnerwerk.exchange.reference.loader import load_reference
 from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
 from partnerwerk.places.models import Place
 from partnerwerk.registry.exporters import relation_list
+from partnerwerk.testing import (
+    make_active_partnership,
+    make_partnership,
+    make_place,
+    make_source,
+    make_user,
+    sign_in_with_two_factors,
+)
 
 pytestmark = pytest.mark.django_db
 

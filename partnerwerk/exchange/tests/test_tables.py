@@ -13,11 +13,11 @@ from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from partnerwerk.testing import make_user, sign_in_with_two_factors
 from partnerwerk.exchange import tables
 from partnerwerk.exchange.importers import plan_import
 from partnerwerk.exchange.tables import ImportFailure, read_table
 from partnerwerk.projects.models import Project
+from partnerwerk.testing import make_user, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 

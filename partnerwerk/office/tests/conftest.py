@@ -8,6 +8,8 @@ import pytest
 from django.core.files.base import ContentFile
 
 from partnerwerk.accounts.models import OfficeRole
+from partnerwerk.documents.models import Document
+from partnerwerk.partnerships.services import step_propose
 from partnerwerk.testing import (
     make_activity,
     make_involvement,
@@ -18,8 +20,6 @@ from partnerwerk.testing import (
     make_project,
     make_user,
 )
-from partnerwerk.documents.models import Document
-from partnerwerk.partnerships.services import step_propose
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -17,13 +17,13 @@ from django.conf import settings
 from django.test import Client
 
 from partnerwerk.actors.models import Organisation, Person
-from partnerwerk.testing import make_user, sign_in_with_two_factors
 from partnerwerk.exchange.reference.loader import load_reference
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.partnerships.services import step_propose
 from partnerwerk.projects.models import Activity, Project
 from partnerwerk.sdg.models import Goal, Indicator, Target
 from partnerwerk.sdg.texts import load_sdg_texts
+from partnerwerk.testing import make_user, sign_in_with_two_factors
 
 CHROMIUM = os.environ.get("PARTNERWERK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -3,8 +3,8 @@ attached to, by the rule of the office's record pages."""
 
 import pytest
 
-from partnerwerk.testing import make_user, sign_in_with_two_factors
 from partnerwerk.projects.models import Project
+from partnerwerk.testing import make_user, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,10 @@ import pytest
 from django import forms as django_forms
 
 from partnerwerk.accounts.selectors import readable
+from partnerwerk.documents.models import Document
+from partnerwerk.office import access, forms
+from partnerwerk.office.kinds import KINDS
+from partnerwerk.projects.models import Activity, Project
 from partnerwerk.testing import (
     make_activity,
     make_partnership,
@@ -15,10 +19,6 @@ from partnerwerk.testing import (
     make_user,
     sign_in_with_two_factors,
 )
-from partnerwerk.documents.models import Document
-from partnerwerk.office import access, forms
-from partnerwerk.office.kinds import KINDS
-from partnerwerk.projects.models import Activity, Project
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ import pytest
 
 from partnerwerk.accounts.models import OfficeRole
 from partnerwerk.core.services import record_soft_delete
-from partnerwerk.testing import sign_in_with_two_factors
 from partnerwerk.office.tests.helpers import edit_data
+from partnerwerk.testing import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 

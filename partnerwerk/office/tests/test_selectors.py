@@ -1,8 +1,8 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.testing import make_partnership, make_project, make_source, make_user
 from partnerwerk.office.selectors import dashboard
+from partnerwerk.testing import make_partnership, make_project, make_source, make_user
 
 
 def test_the_dashboard_lists_records_lacking_sources_or_goals_without_joining_both(db):

@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from partnerwerk.office.tests.helpers import edit_data
+from partnerwerk.projects.models import Activity
 from partnerwerk.testing import (
     make_activity,
     make_involvement,
@@ -18,8 +20,6 @@ from partnerwerk.testing import (
     make_project,
     totp_now,
 )
-from partnerwerk.office.tests.helpers import edit_data
-from partnerwerk.projects.models import Activity
 
 pytestmark = pytest.mark.django_db
 

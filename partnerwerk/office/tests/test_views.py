@@ -7,6 +7,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from partnerwerk.documents.models import Document
+from partnerwerk.office.tests.conftest import PDF
+from partnerwerk.office.tests.helpers import edit_data
+from partnerwerk.partnerships.models import Step
+from partnerwerk.projects.models import Project
 from partnerwerk.testing import (
     make_activity,
     make_partnership,
@@ -16,11 +21,6 @@ from partnerwerk.testing import (
     sign_in_with_two_factors,
     totp_now,
 )
-from partnerwerk.documents.models import Document
-from partnerwerk.office.tests.conftest import PDF
-from partnerwerk.office.tests.helpers import edit_data
-from partnerwerk.partnerships.models import Step
-from partnerwerk.projects.models import Project
 
 pytestmark = pytest.mark.django_db
 

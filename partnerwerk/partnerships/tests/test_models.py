@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from partnerwerk.testing import make_partnership
 from partnerwerk.partnerships.models import Partnership, Step
 from partnerwerk.places.models import Place
+from partnerwerk.testing import make_partnership
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
-from partnerwerk.testing import make_partnership, make_theme
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.partnerships.selectors import partnership_filter
 from partnerwerk.sdg.models import SdgTag
+from partnerwerk.testing import make_partnership, make_theme
 
 
 def test_filtering_by_theme_and_goal_finds_a_partnership_once_without_joining_tags(db):

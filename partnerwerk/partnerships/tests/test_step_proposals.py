@@ -5,14 +5,14 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from partnerwerk.partnerships.models import Step
+from partnerwerk.partnerships.services import step_confirm, step_delete, step_propose
 from partnerwerk.testing import (
     make_active_partnership,
     make_involvement,
     make_organisation,
     make_user,
 )
-from partnerwerk.partnerships.models import Step
-from partnerwerk.partnerships.services import step_confirm, step_delete, step_propose
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from partnerwerk.documents.models import Document
 from partnerwerk.testing import (
     make_activity,
     make_involvement,
@@ -14,7 +15,6 @@ from partnerwerk.testing import (
     make_project,
     make_theme,
 )
-from partnerwerk.documents.models import Document
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.testing import make_partnership, make_place
 from partnerwerk.partnerships.models import Partnership
+from partnerwerk.testing import make_partnership, make_place
 
 pytestmark = pytest.mark.django_db
 

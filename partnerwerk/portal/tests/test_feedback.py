@@ -1,5 +1,5 @@
-from partnerwerk.testing import sign_in_with_two_factors
 from partnerwerk.feedback.models import Feedback
+from partnerwerk.testing import sign_in_with_two_factors
 
 
 def send(client, message="The map has no text alternative.", address="203.0.113.5"):

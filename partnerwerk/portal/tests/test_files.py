@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 
-from partnerwerk.testing import make_activity, make_partnership, make_project
 from partnerwerk.documents.models import Document
 from partnerwerk.partnerships.models import Step
 from partnerwerk.projects.models import Project
+from partnerwerk.testing import make_activity, make_partnership, make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.testing import make_partnership, make_place, make_theme
 from partnerwerk.sdg.models import SdgTag
+from partnerwerk.testing import make_partnership, make_place, make_theme
 
 MANY_VALUED = ["partnerships_partnership_themes", "sdg_sdgtag", "partnerships_step"]
 SIGNED = {"kind": "agreement_signed", "on": datetime.date(2011, 5, 14), "precision": "year"}

@@ -6,11 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.testing import make_organisation
 from partnerwerk.partnerships.models import Partnership, Step, Theme
 from partnerwerk.places.models import Place
 from partnerwerk.portal.caching import content_changed
 from partnerwerk.sdg.models import SdgTag
+from partnerwerk.testing import make_organisation
 
 
 def add_partnerships(home, count: int, offset: int) -> None:

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from partnerwerk.testing import make_activity
 from partnerwerk.projects.selectors import office_activity_agenda
+from partnerwerk.testing import make_activity
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from partnerwerk.projects.models import TransactionKind
+from partnerwerk.projects.totals import budget_totals, money_summary, transaction_totals
 from partnerwerk.testing import (
     make_active_partnership,
     make_activity,
@@ -12,8 +14,6 @@ from partnerwerk.testing import (
     make_project,
     make_transaction,
 )
-from partnerwerk.projects.models import TransactionKind
-from partnerwerk.projects.totals import budget_totals, money_summary, transaction_totals
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,12 @@ import pytest
 from django.db import connection, connections
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from partnerwerk.testing import make_project, make_user, totp_now
 from partnerwerk.office.tests.helpers import edit_data
 from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
 from partnerwerk.projects.models import Project
 from partnerwerk.registry import services
 from partnerwerk.registry.tests.conftest import EXCERPT
+from partnerwerk.testing import make_project, make_user, totp_now
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,6 +1,8 @@
 import pytest
 
 from partnerwerk.actors.models import Involvement
+from partnerwerk.partnerships.models import PartnershipOrigin
+from partnerwerk.registry.matchmaking import suggest_cities, suggest_people
 from partnerwerk.testing import (
     make_organisation,
     make_partnership,
@@ -8,8 +10,6 @@ from partnerwerk.testing import (
     make_project,
     make_theme,
 )
-from partnerwerk.partnerships.models import PartnershipOrigin
-from partnerwerk.registry.matchmaking import suggest_cities, suggest_people
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.testing import make_partnership, make_place
 from partnerwerk.partnerships.models import PartnershipOrigin
 from partnerwerk.registry import selectors
+from partnerwerk.testing import make_partnership, make_place
 
 pytestmark = pytest.mark.django_db
 

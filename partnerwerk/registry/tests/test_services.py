@@ -3,12 +3,12 @@ import datetime
 
 import pytest
 
-from partnerwerk.testing import make_partnership, make_place, make_source
 from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
 from partnerwerk.places.models import GeoNamesMatch, Place
 from partnerwerk.registry.importer import TWIN_CITIES_SOURCE, RegistryImportError
 from partnerwerk.registry.services import twin_cities_import
 from partnerwerk.registry.tests.conftest import EXCERPT
+from partnerwerk.testing import make_partnership, make_place, make_source
 
 DORTMUND, LEEDS, KUMASI = 2935517, 2644688, 2298890
 

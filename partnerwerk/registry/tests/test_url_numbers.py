@@ -3,8 +3,8 @@ a page that exists, the API refuses them as invalid input; never a server error.
 
 import pytest
 
-from partnerwerk.testing import make_partnership, make_place
 from partnerwerk.partnerships.models import PartnershipOrigin
+from partnerwerk.testing import make_partnership, make_place
 
 pytestmark = pytest.mark.django_db
 

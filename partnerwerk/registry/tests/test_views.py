@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerwerk.testing import make_partnership, make_place
 from partnerwerk.partnerships.models import PartnershipOrigin
+from partnerwerk.testing import make_partnership, make_place
 
 pytestmark = pytest.mark.django_db
 

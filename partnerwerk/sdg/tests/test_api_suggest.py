@@ -1,7 +1,7 @@
 import pytest
 
-from partnerwerk.testing import make_user, sign_in_with_two_factors
 from partnerwerk.sdg.tests.texts import KUMASI
+from partnerwerk.testing import make_user, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 

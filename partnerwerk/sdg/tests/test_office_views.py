@@ -2,13 +2,13 @@
 
 import pytest
 
+from partnerwerk.sdg.models import SdgSuggestionDecision, SdgTag
 from partnerwerk.testing import (
     make_organisation,
     make_project,
     make_user,
     sign_in_with_two_factors,
 )
-from partnerwerk.sdg.models import SdgSuggestionDecision, SdgTag
 
 pytestmark = pytest.mark.django_db
 

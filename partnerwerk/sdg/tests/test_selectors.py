@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from partnerwerk.testing import make_partnership, make_project
 from partnerwerk.projects.models import Transaction
 from partnerwerk.sdg.models import SdgTag
 from partnerwerk.sdg.selectors import goal_overview
+from partnerwerk.testing import make_partnership, make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,5 @@
 import pytest
 
-from partnerwerk.testing import make_activity, make_partnership, make_project
 from partnerwerk.sdg.models import SdgSuggestionDecision, SdgTag, SuggestionVerdict, TagOrigin
 from partnerwerk.sdg.services import (
     sdg_suggestion_confirm,
@@ -9,6 +8,7 @@ from partnerwerk.sdg.services import (
     sdg_tag_set,
 )
 from partnerwerk.sdg.tests.texts import DABOLA, KUMASI
+from partnerwerk.testing import make_activity, make_partnership, make_project
 
 pytestmark = pytest.mark.django_db
 
