@@ -1,10 +1,51 @@
 """Writes every domain record shares: soft delete, undoing it, and going back to an earlier
 version from its history (decision 0007). Nothing here removes a row or a history entry."""
 
+import enum
+from typing import Literal
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+
+class _Unchanged(enum.Enum):
+    UNCHANGED = "unchanged"
+
+
+# The default of an update service's parameters: "leave this field as it is". None cannot
+# say that, because None is a value a field may be set to (no end date, no programme).
+UNCHANGED = _Unchanged.UNCHANGED
+Unchanged = Literal[_Unchanged.UNCHANGED]
+
+
+def changed_values(values: dict) -> dict:
+    """The values an update service was given, without those left UNCHANGED."""
+    return {name: value for name, value in values.items() if value is not UNCHANGED}
+
+
+def unique_key(model, text: str) -> str:
+    """A stable code made from a title: "besuch-in-kumasi", "besuch-in-kumasi-2", ..."""
+    base = slugify(text)[:100] or model._meta.model_name
+    key, number = base, 1
+    while model._base_manager.filter(key=key).exists():
+        number += 1
+        key = f"{base}-{number}"
+    return key
+
+
+def record_save(record, *, actor, many: dict | None = None) -> None:
+    """Validate and save a record, with a key made from its German title when it has none,
+    the actor on its history entry, and its many-to-many links set afterwards."""
+    if not record.key:
+        record.key = unique_key(type(record), getattr(record, "title_de", "") or "")
+    record.full_clean()
+    attribute_history(record, actor)
+    record.save()
+    for name, values in (many or {}).items():
+        getattr(record, name).set(values)
 
 
 def permission_name(record, action: str) -> str:

@@ -12,10 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from partnerwerk.actors import services as actor_services
 from partnerwerk.actors.models import Organisation, Person
 from partnerwerk.core import services as core_services
+from partnerwerk.documents import services as document_services
 from partnerwerk.documents.models import Document
-from partnerwerk.office import forms, services
+from partnerwerk.office import forms
 from partnerwerk.partnerships import services as partnership_services
 from partnerwerk.partnerships.models import Partnership, Step
+from partnerwerk.projects import services as project_services
 from partnerwerk.projects.models import Activity, Project
 
 
@@ -131,8 +133,10 @@ KINDS = {
             model=Project,
             form=forms.ProjectForm,
             label=_("Projects"),
-            create=lambda actor, subject, data: services.project_create(actor=actor, **data),
-            update=lambda actor, record, data: services.project_update(
+            create=lambda actor, subject, data: project_services.project_create(
+                actor=actor, **data
+            ),
+            update=lambda actor, record, data: project_services.project_update(
                 actor=actor, project=record, **data
             ),
             search=("key", "title_de", "title_en", "summary_de"),
@@ -144,10 +148,10 @@ KINDS = {
             model=Activity,
             form=forms.ActivityForm,
             label=_("Activities"),
-            create=lambda actor, subject, data: services.activity_create(
+            create=lambda actor, subject, data: project_services.activity_create(
                 actor=actor, **_subject_key(subject), **data
             ),
-            update=lambda actor, record, data: services.activity_update(
+            update=lambda actor, record, data: project_services.activity_update(
                 actor=actor, activity=record, **data
             ),
             search=("key", "title_de", "title_en", "description_de", "location_text"),
@@ -159,8 +163,10 @@ KINDS = {
             model=Document,
             form=forms.DocumentForm,
             label=_("Documents"),
-            create=lambda actor, subject, data: services.document_create(actor=actor, **data),
-            update=lambda actor, record, data: services.document_update(
+            create=lambda actor, subject, data: document_services.document_create(
+                actor=actor, **data
+            ),
+            update=lambda actor, record, data: document_services.document_update(
                 actor=actor, document=record, **data
             ),
             search=("key", "title_de", "title_en", "credit"),

@@ -11,6 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 
 from partnerwerk.actors.models import Organisation, Person
+from partnerwerk.documents.models import Document
+from partnerwerk.office.tests.helpers import edit_data
+from partnerwerk.partnerships.models import Partnership, Step
+from partnerwerk.projects import services
+from partnerwerk.projects.models import Activity, Project
 from partnerwerk.testing import (
     make_activity,
     make_involvement,
@@ -22,11 +27,6 @@ from partnerwerk.testing import (
     make_user,
     sign_in_with_two_factors,
 )
-from partnerwerk.documents.models import Document
-from partnerwerk.office import services
-from partnerwerk.office.tests.helpers import edit_data
-from partnerwerk.partnerships.models import Partnership, Step
-from partnerwerk.projects.models import Activity, Project
 
 pytestmark = pytest.mark.django_db
 
