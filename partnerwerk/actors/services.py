@@ -2,21 +2,23 @@
 everything held about a person, erasure (anonymised everywhere, history included) and the
 retention review."""
 
+import datetime
 import json
 import re
+from collections.abc import Iterable
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerwerk.actors.models import Involvement, LegalBasis, Organisation, Person
-from partnerwerk.core.models import Visibility
-from partnerwerk.core.services import require_permission
+from partnerwerk.core.models import Source, Visibility
+from partnerwerk.core.services import UNCHANGED, Unchanged, changed_values, require_permission
 
 
 def _save(record, many: dict) -> None:
@@ -27,20 +29,82 @@ def _save(record, many: dict) -> None:
 
 
 @transaction.atomic
-def organisation_create(*, actor, sources=(), **fields) -> Organisation:
+def organisation_create(
+    *,
+    actor,
+    key: str,
+    name: str,
+    kind: str,
+    name_en: str = "",
+    short_name: str = "",
+    parent: Organisation | None = None,
+    place: Model | None = None,
+    description_de: str = "",
+    description_en: str = "",
+    address: str = "",
+    website: str = "",
+    iati_identifier: str = "",
+    sources: Iterable[Source] = (),
+) -> Organisation:
     require_permission(actor, "actors.add_organisation")
-    organisation = Organisation(**fields)
+    organisation = Organisation(
+        key=key,
+        name=name,
+        kind=kind,
+        name_en=name_en,
+        short_name=short_name,
+        parent=parent,
+        place=place,
+        description_de=description_de,
+        description_en=description_en,
+        address=address,
+        website=website,
+        iati_identifier=iati_identifier,
+    )
     _save(organisation, {"sources": sources})
     return organisation
 
 
 @transaction.atomic
-def organisation_update(*, actor, organisation: Organisation, **fields) -> Organisation:
+def organisation_update(
+    *,
+    actor,
+    organisation: Organisation,
+    key: str | Unchanged = UNCHANGED,
+    name: str | Unchanged = UNCHANGED,
+    kind: str | Unchanged = UNCHANGED,
+    name_en: str | Unchanged = UNCHANGED,
+    short_name: str | Unchanged = UNCHANGED,
+    parent: Organisation | None | Unchanged = UNCHANGED,
+    place: Model | None | Unchanged = UNCHANGED,
+    description_de: str | Unchanged = UNCHANGED,
+    description_en: str | Unchanged = UNCHANGED,
+    address: str | Unchanged = UNCHANGED,
+    website: str | Unchanged = UNCHANGED,
+    iati_identifier: str | Unchanged = UNCHANGED,
+    sources: Iterable[Source] | Unchanged = UNCHANGED,
+) -> Organisation:
+    """Change the fields given; the others stay as they are."""
     require_permission(actor, "actors.change_organisation", organisation)
-    many = {"sources": fields.pop("sources")} if "sources" in fields else {}
-    for name, value in fields.items():
-        setattr(organisation, name, value)
-    _save(organisation, many)
+    fields = changed_values(
+        {
+            "key": key,
+            "name": name,
+            "kind": kind,
+            "name_en": name_en,
+            "short_name": short_name,
+            "parent": parent,
+            "place": place,
+            "description_de": description_de,
+            "description_en": description_en,
+            "address": address,
+            "website": website,
+            "iati_identifier": iati_identifier,
+        }
+    )
+    for field_name, value in fields.items():
+        setattr(organisation, field_name, value)
+    _save(organisation, changed_values({"sources": sources}))
     return organisation
 
 
@@ -54,24 +118,86 @@ def _check_legal_basis(person: Person) -> None:
 
 
 @transaction.atomic
-def person_create(*, actor, sources=(), **fields) -> Person:
+def person_create(
+    *,
+    actor,
+    key: str,
+    name: str,
+    legal_basis: str,
+    honorific: str = "",
+    function_de: str = "",
+    function_en: str = "",
+    organisation: Organisation | None = None,
+    email: str = "",
+    phone: str = "",
+    visibility: str = Visibility.INTERNAL,
+    consent_given_on: datetime.date | None = None,
+    consent_text: str = "",
+    sources: Iterable[Source] = (),
+) -> Person:
     require_permission(actor, "actors.add_person")
-    person = Person(**fields)
+    person = Person(
+        key=key,
+        name=name,
+        legal_basis=legal_basis,
+        honorific=honorific,
+        function_de=function_de,
+        function_en=function_en,
+        organisation=organisation,
+        email=email,
+        phone=phone,
+        visibility=visibility,
+        consent_given_on=consent_given_on,
+        consent_text=consent_text,
+    )
     _check_legal_basis(person)
     _save(person, {"sources": sources})
     return person
 
 
 @transaction.atomic
-def person_update(*, actor, person: Person, **fields) -> Person:
+def person_update(
+    *,
+    actor,
+    person: Person,
+    key: str | Unchanged = UNCHANGED,
+    name: str | Unchanged = UNCHANGED,
+    legal_basis: str | Unchanged = UNCHANGED,
+    honorific: str | Unchanged = UNCHANGED,
+    function_de: str | Unchanged = UNCHANGED,
+    function_en: str | Unchanged = UNCHANGED,
+    organisation: Organisation | None | Unchanged = UNCHANGED,
+    email: str | Unchanged = UNCHANGED,
+    phone: str | Unchanged = UNCHANGED,
+    visibility: str | Unchanged = UNCHANGED,
+    consent_given_on: datetime.date | None | Unchanged = UNCHANGED,
+    consent_text: str | Unchanged = UNCHANGED,
+    sources: Iterable[Source] | Unchanged = UNCHANGED,
+) -> Person:
+    """Change the fields given; the others stay as they are. An erased person stays erased."""
     require_permission(actor, "actors.change_person", person)
     if person.erased_at is not None:
         raise ValidationError(_("An erased person cannot be edited."))
-    many = {"sources": fields.pop("sources")} if "sources" in fields else {}
-    for name, value in fields.items():
-        setattr(person, name, value)
+    fields = changed_values(
+        {
+            "key": key,
+            "name": name,
+            "legal_basis": legal_basis,
+            "honorific": honorific,
+            "function_de": function_de,
+            "function_en": function_en,
+            "organisation": organisation,
+            "email": email,
+            "phone": phone,
+            "visibility": visibility,
+            "consent_given_on": consent_given_on,
+            "consent_text": consent_text,
+        }
+    )
+    for field_name, value in fields.items():
+        setattr(person, field_name, value)
     _check_legal_basis(person)
-    _save(person, many)
+    _save(person, changed_values({"sources": sources}))
     return person
 
 
@@ -243,3 +369,7 @@ def _scrub_change_message(message: str, scrub) -> str:
         return value
 
     return json.dumps(walk(data))
+
+
+# The system imports (reference loader, IATI reader, spreadsheet import) write through
+# `services_import.py` (decision 0022).

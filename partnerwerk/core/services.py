@@ -118,3 +118,32 @@ def record_revert(*, actor, record, history_id: int):
     }
     record.save()
     return record
+
+
+def source_upsert(
+    *,
+    key: str,
+    title: str,
+    url: str,
+    seed_file: str,
+    publisher: str,
+    published: str,
+    licence: str,
+):
+    """System import (the `load_reference` command; no per-user permission is checked):
+    create or change the source with this key. Returns the source and what was done."""
+    from partnerwerk.core.models import Source
+    from partnerwerk.core.upsert import record_upsert
+
+    return record_upsert(
+        Source,
+        lookup={"key": key},
+        values={
+            "title": title,
+            "url": url,
+            "seed_file": seed_file,
+            "publisher": publisher,
+            "published": published,
+            "licence": licence,
+        },
+    )

@@ -24,6 +24,7 @@ from partnerwerk.core.services import (
     record_save,
     require_permission,
 )
+from partnerwerk.core.upsert import UpsertState, record_upsert
 from partnerwerk.documents.models import Document, DocumentStatus, DocumentVersion
 
 # The file types the office accepts, recognised by their first bytes (never by the name or
@@ -197,3 +198,49 @@ def document_update(
     if upload is not None:
         _record_version(document, actor)
     return document
+
+
+# --- system imports (decision 0022) --------------------------------------------------------
+
+
+def document_upsert(
+    *,
+    key: str,
+    kind: str,
+    status: str,
+    title_de: str,
+    title_en: str,
+    date: datetime.date | None,
+    date_precision: str,
+    credit: str,
+    alt_text_de: str,
+    alt_text_en: str,
+    visibility: str,
+    partnership: models.Model | None,
+    project: models.Model | None,
+    activity: models.Model | None,
+    sources: Iterable[Source],
+) -> tuple[Document, UpsertState]:
+    """System import (the `load_reference` command; no per-user permission is checked, and
+    no file is attached): create or change the document record with this key, which belongs
+    to a partnership, a project or an activity."""
+    return record_upsert(
+        Document,
+        lookup={"key": key},
+        values={
+            "kind": kind,
+            "status": status,
+            "title_de": title_de,
+            "title_en": title_en,
+            "credit": credit,
+            "alt_text_de": alt_text_de,
+            "alt_text_en": alt_text_en,
+            "visibility": visibility,
+            "date": date,
+            "date_precision": date_precision,
+            "partnership": partnership,
+            "project": project,
+            "activity": activity,
+        },
+        links={"sources": sources},
+    )

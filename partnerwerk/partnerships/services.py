@@ -4,21 +4,24 @@ Status and start date are derived here, from the steps, and nowhere else.
 """
 
 import datetime
+from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerwerk.core.models import DatePrecision
-from partnerwerk.core.services import require_permission
+from partnerwerk.core.models import DatePrecision, Source, Visibility
+from partnerwerk.core.services import UNCHANGED, Unchanged, changed_values, require_permission
 from partnerwerk.partnerships.models import (
-    START_KINDS,
     STATUS_AFTER_KIND,
     Partnership,
-    PartnershipStatus,
+    PartnershipOrigin,
     Step,
+    Theme,
 )
+from partnerwerk.partnerships.status import derive_status
+from partnerwerk.places.models import Place
 
 
 def step_default_status_after(kind: str) -> str:
@@ -27,14 +30,8 @@ def step_default_status_after(kind: str) -> str:
 
 def partnership_refresh_status(*, partnership: Partnership) -> Partnership:
     """Set status and start date from the steps: the last status-changing step wins."""
-    steps = list(partnership.steps.order_by("date", "id"))
-    status = PartnershipStatus.PROPOSED
-    for step in steps:
-        if step.status_after:
-            status = step.status_after
-    start = next((step for step in steps if step.kind in START_KINDS), None)
-    since = start.date if start else None
-    since_precision = start.date_precision if start else ""
+    derived = derive_status(partnership.steps.order_by("date", "id"))
+    status, since, since_precision = derived.status, derived.since, derived.since_precision
     if (partnership.status, partnership.since, partnership.since_precision) != (
         status,
         since,
@@ -47,6 +44,28 @@ def partnership_refresh_status(*, partnership: Partnership) -> Partnership:
             status=status, since=since, since_precision=since_precision
         )
     return partnership
+
+
+def partnerships_prepare_bulk(
+    *, kind: str, origin: str, visibility: str, steps: Sequence[Sequence[Step]]
+) -> list[Partnership]:
+    """Unsaved partnerships, one per list of unsaved `steps`, each with the status and start
+    date its steps give (derive_status), for an import that inserts the rows itself in bulk
+    (the registry's, about 25,000 at once); it saves nothing."""
+    partnerships = []
+    for own_steps in steps:
+        derived = derive_status(own_steps)
+        partnerships.append(
+            Partnership(
+                kind=kind,
+                origin=origin,
+                visibility=visibility,
+                status=derived.status,
+                since=derived.since,
+                since_precision=derived.since_precision,
+            )
+        )
+    return partnerships
 
 
 @transaction.atomic
@@ -133,9 +152,33 @@ def step_confirm(*, actor, step: Step) -> Step:
 
 
 @transaction.atomic
-def step_update(*, actor, step: Step, **fields) -> Step:
+def step_update(
+    *,
+    actor,
+    step: Step,
+    kind: str | Unchanged = UNCHANGED,
+    date: datetime.date | None | Unchanged = UNCHANGED,
+    date_precision: str | Unchanged = UNCHANGED,
+    status_after: str | Unchanged = UNCHANGED,
+    decision_body: str | Unchanged = UNCHANGED,
+    note_de: str | Unchanged = UNCHANGED,
+    note_en: str | Unchanged = UNCHANGED,
+    sources: Iterable[Source] | None | Unchanged = UNCHANGED,
+) -> Step:
+    """Change the fields given (the others stay as they are) and derive the status anew."""
     require_permission(actor, "partnerships.change_step", step)
-    sources = fields.pop("sources", None)
+    sources = None if sources is UNCHANGED else sources
+    fields = changed_values(
+        {
+            "kind": kind,
+            "date": date,
+            "date_precision": date_precision,
+            "status_after": status_after,
+            "decision_body": decision_body,
+            "note_de": note_de,
+            "note_en": note_en,
+        }
+    )
     if fields.get("date", step.date) is None:
         raise ValidationError(_("A step needs a date."))
     for name, value in fields.items():
@@ -149,10 +192,35 @@ def step_update(*, actor, step: Step, **fields) -> Step:
 
 
 @transaction.atomic
-def partnership_create(*, actor, sources=(), themes=(), **fields) -> Partnership:
+def partnership_create(
+    *,
+    actor,
+    key: str,
+    home: Place,
+    partner: Place,
+    kind: str,
+    origin: str = PartnershipOrigin.CURATED,
+    visibility: str = Visibility.PUBLIC,
+    description_de: str = "",
+    description_en: str = "",
+    succeeds: Partnership | None = None,
+    sources: Iterable[Source] = (),
+    themes: Iterable[Theme] = (),
+) -> Partnership:
+    """A new partnership; its status and start date come from its steps, none yet."""
     require_permission(actor, "partnerships.add_partnership")
-    partnership_validate_places(home=fields.get("home"), partner=fields.get("partner"))
-    partnership = Partnership(**fields)
+    partnership_validate_places(home=home, partner=partner)
+    partnership = Partnership(
+        key=key,
+        home=home,
+        partner=partner,
+        kind=kind,
+        origin=origin,
+        visibility=visibility,
+        description_de=description_de,
+        description_en=description_en,
+        succeeds=succeeds,
+    )
     partnership.full_clean()
     partnership.save()
     partnership.sources.set(sources)
@@ -161,9 +229,38 @@ def partnership_create(*, actor, sources=(), themes=(), **fields) -> Partnership
 
 
 @transaction.atomic
-def partnership_update(*, actor, partnership: Partnership, **fields) -> Partnership:
+def partnership_update(
+    *,
+    actor,
+    partnership: Partnership,
+    key: str | Unchanged = UNCHANGED,
+    home: Place | Unchanged = UNCHANGED,
+    partner: Place | Unchanged = UNCHANGED,
+    kind: str | Unchanged = UNCHANGED,
+    origin: str | Unchanged = UNCHANGED,
+    visibility: str | Unchanged = UNCHANGED,
+    description_de: str | Unchanged = UNCHANGED,
+    description_en: str | Unchanged = UNCHANGED,
+    succeeds: Partnership | None | Unchanged = UNCHANGED,
+    sources: Iterable[Source] | Unchanged = UNCHANGED,
+    themes: Iterable[Theme] | Unchanged = UNCHANGED,
+) -> Partnership:
+    """Change the fields given (the others stay as they are); never the status."""
     require_permission(actor, "partnerships.change_partnership", partnership)
-    many = {name: fields.pop(name) for name in ("sources", "themes") if name in fields}
+    many = changed_values({"sources": sources, "themes": themes})
+    fields = changed_values(
+        {
+            "key": key,
+            "home": home,
+            "partner": partner,
+            "kind": kind,
+            "origin": origin,
+            "visibility": visibility,
+            "description_de": description_de,
+            "description_en": description_en,
+            "succeeds": succeeds,
+        }
+    )
     for name, value in fields.items():
         setattr(partnership, name, value)
     partnership_validate_places(home=partnership.home, partner=partnership.partner)
@@ -196,3 +293,7 @@ def step_restore(*, actor, step: Step) -> Step:
     record_restore(actor=actor, record=step)
     partnership_refresh_status(partnership=step.partnership)
     return step
+
+
+# The system imports (reference loader, IATI reader, spreadsheet import) write through
+# `services_import.py` (decision 0022).

@@ -263,3 +263,7 @@ def activity_update(
     # The edit must not take the activity out of the editor's own reach.
     require_permission(actor, "projects.change_activity", activity)
     return activity
+
+
+# The system imports (reference loader, IATI reader, spreadsheet import) write projects,
+# activities, their money, places and results through `services_import.py` (decision 0022).

@@ -1,11 +1,15 @@
 """Writes of SDG tags and of the verdicts on suggestions, and the suggestions for a record."""
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerwerk.core.models import Source
+from partnerwerk.core.upsert import UpsertState, record_upsert
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.projects.models import Activity, Project
 from partnerwerk.sdg.models import (
@@ -166,3 +170,37 @@ def sdg_suggestions_for(*, subject: Subject) -> list[Suggestion]:
             )
         suggestions.append(suggestion)
     return suggestions
+
+
+# --- system imports (decision 0022) --------------------------------------------------------
+# Called by the reference loader and the IATI reader, management commands or the office's
+# own import: no per-user permission is checked; history is attributed to no one.
+
+
+def sdg_tag_upsert(
+    *,
+    subject: Subject,
+    goal: Goal,
+    target: Target | None,
+    significance: str,
+    origin: str = TagOrigin.PERSON,
+    sources: Iterable[Source] = (),
+) -> tuple[SdgTag, UpsertState]:
+    """System import: tag a record with a goal (or target) at this significance."""
+    return record_upsert(
+        SdgTag,
+        lookup={_subject_field(subject): subject, "goal": goal, "target": target},
+        values={"significance": significance, "origin": origin},
+        links={"sources": sources},
+    )
+
+
+def sdg_tag_ensure(*, subject: Subject, goal: Goal | None, target: Target | None) -> bool:
+    """System import (IATI): tag a record with a goal, or with a target (and its goal),
+    unless it is already; True when the tag is new."""
+    chosen = {"goal": goal} if target is None else {"goal_id": target.goal_id}
+    lookup = {_subject_field(subject): subject, **chosen, "target": target}
+    if SdgTag.objects.filter(**lookup).exists():
+        return False
+    SdgTag.objects.create(**lookup)
+    return True

@@ -90,3 +90,62 @@ def test_an_explicit_status_after_overrides_the_kinds_default(twinning):
     )
     twinning.refresh_from_db()
     assert twinning.status == "preparing"
+
+
+def test_a_bulk_of_new_partnerships_takes_status_and_start_from_each_ones_steps():
+    from partnerwerk.core.models import Visibility
+    from partnerwerk.partnerships.models import PartnershipOrigin, Step, StepKind
+    from partnerwerk.partnerships.services import partnerships_prepare_bulk
+
+    recorded = Step(kind=StepKind.RECORDED, date=datetime.date(2026, 2, 8), status_after="active")
+    signed = Step(
+        kind=StepKind.CERTIFICATE_SIGNED, date=datetime.date(2024, 5, 14), status_after="active"
+    )
+
+    prepared = partnerships_prepare_bulk(
+        kind="twinning",
+        origin=PartnershipOrigin.REGISTRY,
+        visibility=Visibility.PUBLIC,
+        steps=[[recorded], [], [signed]],
+    )
+
+    assert [(p.status, p.since, p.pk) for p in prepared] == [
+        ("active", None, None),
+        ("proposed", None, None),
+        ("active", datetime.date(2024, 5, 14), None),
+    ]
+    assert Partnership.objects.count() == 0
+
+
+def test_the_update_service_takes_no_status(twinning):
+    from partnerwerk.partnerships.services import partnership_update
+
+    with pytest.raises(TypeError):
+        partnership_update(actor=None, partnership=twinning, status="active")
+
+
+def test_an_imported_step_derives_the_status_and_start(twinning):
+    from partnerwerk.partnerships.services_import import step_upsert
+
+    step, state = step_upsert(
+        partnership=twinning,
+        kind="agreement_signed",
+        on=datetime.date(2011, 5, 1),
+        precision="day",
+        status_after=None,
+        decision_body="",
+        note_de="",
+        note_en="",
+        sources=[],
+    )
+    twinning.refresh_from_db()
+    assert state == "created"
+    assert (twinning.status, twinning.since) == ("active", datetime.date(2011, 5, 1))
+
+
+def test_the_bulk_import_refuses_to_write_the_derived_status(twinning):
+    from partnerwerk.partnerships.services_import import partnerships_bulk_write
+
+    twinning.status = "active"
+    with pytest.raises(ValueError):
+        partnerships_bulk_write(update=[twinning], fields=["status"])

@@ -1,0 +1,55 @@
+"""Writes to places. The office does not edit places; the reference loader and the IATI
+reader add them from GeoNames facts (decision 0022), so these check no per-user permission:
+their callers are management commands or the office's own import."""
+
+from collections.abc import Iterable
+
+from partnerwerk.core.models import Source
+from partnerwerk.core.upsert import UpsertState, record_upsert
+from partnerwerk.places.models import Place
+
+
+def place_upsert(
+    *,
+    geonames_id: int,
+    facts: dict,
+    name_de: str,
+    name_en: str,
+    name_native: str,
+    region: str,
+    wikidata_id: str,
+    description_de: str,
+    description_en: str,
+    sources: Iterable[Source],
+) -> tuple[Place, UpsertState]:
+    """System import: create or change the place with this GeoNames id. `facts` are its
+    GeoNames facts (name, country, continent, coordinates, population and its source); the
+    other values are the reference data's and win over them."""
+    return record_upsert(
+        Place,
+        lookup={"geonames_id": geonames_id},
+        values=facts
+        | {
+            "name_de": name_de,
+            "name_en": name_en,
+            "name_native": name_native,
+            "region": region,
+            "wikidata_id": wikidata_id,
+            "description_de": description_de,
+            "description_en": description_en,
+        },
+        links={"sources": sources},
+    )
+
+
+def place_get_or_create(
+    *, geonames_id: int, facts: dict, name_de: str = "", name_en: str = ""
+) -> Place:
+    """System import (IATI): the known place with this GeoNames id, or a new one from its
+    GeoNames `facts` with the file's names."""
+    place = Place.objects.filter(geonames_id=geonames_id).first()
+    if place is None:
+        place = Place.objects.create(
+            geonames_id=geonames_id, **facts, name_de=name_de, name_en=name_en
+        )
+    return place
