@@ -83,6 +83,10 @@ class StepOut(Schema):
     status_after: PartnershipStatus | None = Field(
         description="Status after the step; null when the step changes no status."
     )
+    dated_by_report: bool = Field(
+        description="True when the date is the date a source reported the step, not when it "
+        "happened (which no source states)."
+    )
     note: str = Field(description="Note in German.")
 
 

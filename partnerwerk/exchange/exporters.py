@@ -262,7 +262,7 @@ def flatten(row: dict) -> dict:
         elif name == "steps":
             flat[name] = "; ".join(_step_text(step) for step in value)
         elif name == "sources":
-            flat[name] = "|".join(source["url"] or source["seed_file"] for source in value)
+            flat[name] = "|".join(_source_text(source) for source in value)
         elif name == "involvements":
             flat[name] = "|".join(
                 f"{item['role']}:{item['organisation'] or item['person']}" for item in value
@@ -278,9 +278,16 @@ def _cell(value) -> str | int | float:
     return "" if value is None else value
 
 
+def _source_text(source: dict) -> str:
+    """A source as a reader cites it: its title, and its address where it has one."""
+    return f"{source['title']} ({source['url']})" if source["url"] else source["title"]
+
+
 def _step_text(step: dict) -> str:
     """A step as "2011-05 council_decision -> approved: note", on one line."""
     text = f"{step['date']} {step['type']}"
+    if step.get("dated_by_report"):
+        text += " (reported)"
     if step["status_after"]:
         text += f" -> {step['status_after']}"
     if step["note"]:

@@ -96,6 +96,8 @@ def step_to_dict(step) -> dict:
         "date": format_partial_date(step.date, step.date_precision),
         "type": step.kind,
         "status_after": _text_or_none(step.status_after),
+        # True when the date is that of the report, not of the event (which no source gives).
+        "dated_by_report": step.dated_by_report,
         "note": step.note_de,
     }
 

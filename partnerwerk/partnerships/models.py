@@ -233,6 +233,22 @@ class Step(TimeStampedModel, SoftDeleteModel):
     decision_body = models.CharField(_("decision body"), max_length=200, blank=True)
     note_de = models.TextField(_("note (German)"), blank=True)
     note_en = models.TextField(_("note (English)"), blank=True)
+    dated_by_report = models.BooleanField(
+        _("dated by its report"),
+        default=False,
+        help_text=_(
+            "The date is when a source reported the step, not when it happened "
+            "(which no source states)."
+        ),
+    )
+    office_note = models.TextField(
+        _("office note"),
+        blank=True,
+        help_text=_(
+            "Internal: the office's remarks on the sources. Never shown on the portal, "
+            "in the API or in exports."
+        ),
+    )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -87,6 +87,9 @@ class Significance(models.TextChoices):
 class TagOrigin(models.TextChoices):
     PERSON = "person", _("set by a person")
     SUGGESTION = "suggestion", _("suggested and confirmed")
+    # Reference data: a goal its sources state, or one the office assigned on its own reading.
+    SOURCE = "source", _("stated by a source")
+    OFFICE = "office", _("classified by the office")
 
 
 class SdgTag(TimeStampedModel):

@@ -42,6 +42,8 @@ class SdgRef(Record):
     goal: int = Field(ge=1, le=17)
     target: str | None = None
     significance: codes(Significance) = "significant"
+    # The sources that state this goal; without any, the goal is the office's classification.
+    sources: list[Slug] = []
 
 
 class InvolvementRecord(Record):
@@ -139,6 +141,8 @@ class StepRecord(Record):
     decision_body: str = ""
     note_de: str = ""
     note_en: str = ""
+    dated_by_report: bool = False
+    office_note: str = ""
     sources: list[Slug] = Field(min_length=1)
 
     _date = field_validator("date", mode="before")(_check_partial_date)

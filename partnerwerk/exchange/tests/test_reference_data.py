@@ -7,15 +7,18 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from partnerwerk.actors.models import Involvement, Organisation, Person
+from partnerwerk.core.models import Source
 from partnerwerk.documents.models import Document
 from partnerwerk.exchange.exporters import export_dataset
 from partnerwerk.exchange.reference.loader import load_reference
-from partnerwerk.partnerships.models import Partnership, PartnershipOrigin, Step
+from partnerwerk.partnerships.models import START_KINDS, Partnership, PartnershipOrigin, Step
 from partnerwerk.places.models import Place
 from partnerwerk.programmes.models import Programme
 from partnerwerk.projects.models import Activity, Project, Transaction
+from partnerwerk.sdg.models import SdgTag
 
 pytestmark = pytest.mark.django_db
 
@@ -85,9 +88,114 @@ def test_the_zhytomyr_twinning_grew_out_of_the_solidarity_partnership(reference)
     assert twinning.succeeds.steps.filter(kind="council_decision", date="2023-02-09").exists()
 
 
-def test_the_older_twinnings_have_no_invented_start_date(reference):
+# The city's overview page (LATER.md, "Founding years") gives the year of each twinning.
+FOUNDING_YEARS = {
+    3037854: 1960,  # Amiens
+    2644688: 1969,  # Leeds
+    501175: 1977,  # Rostov-on-Don
+    5110629: 1978,  # Buffalo
+    294071: 1981,  # Netanya
+    3194360: 1982,  # Novi Sad
+    2803560: 1988,  # Zwickau
+    1790630: 1992,  # Xi'an
+    738648: 2014,  # Trabzon
+    2298890: 2024,  # Kumasi
+    686967: 2025,  # Zhytomyr
+}
+OVERVIEW = "https://www.dortmund.de/themen/internationales/staedtepartnerschaften/"
+
+
+def test_every_twinning_starts_in_the_year_the_city_overview_gives_and_cites_it(reference):
+    twinnings = Partnership.objects.curated().filter(home__geonames_id=DORTMUND, kind="twinning")
+    found = {}
+    for twinning in twinnings:
+        start = twinning.steps.get(date=twinning.since, kind__in=START_KINDS)
+        assert OVERVIEW in {source.url for source in start.sources.all()}, twinning
+        found[twinning.partner.geonames_id] = twinning.since.year
+    assert found == FOUNDING_YEARS
+
+
+def test_the_amiens_twinning_was_certified_on_14_may_1960_as_jumelage_eu_says(reference):
     amiens = Partnership.objects.get(partner__geonames_id=3037854)
-    assert amiens.since is None
+    assert (amiens.since.isoformat(), amiens.since_precision) == ("1960-05-14", "day")
+    step = amiens.steps.get(kind="certificate_signed")
+    assert any("jumelage.eu" in source.url for source in step.sources.all())
+
+
+def test_the_rostov_suspension_is_dated_by_the_2023_report_not_as_an_event(reference):
+    rostov = Partnership.objects.get(partner__geonames_id=501175)
+    suspension = rostov.steps.get(kind="suspension")
+    assert (suspension.date.year, suspension.date_precision) == (2023, "year")
+    assert suspension.dated_by_report
+    assert [s.key for s in suspension.sources.all()] == ["seed-001"]
+    assert not rostov.steps.exclude(kind="suspension").filter(dated_by_report=True).exists()
+    assert "45" not in rostov.description_de + rostov.description_en
+
+
+def test_facts_from_later_md_cite_later_md_or_its_addresses(reference):
+    climate = Partnership.objects.get(partner__geonames_id=2298890, kind="climate")
+    assert "seed-later" in {s.key for s in climate.steps.get(kind="start").sources.all()}
+    decision = Step.objects.get(date="2023-02-09", kind="council_decision")
+    assert "seed-later" in {s.key for s in decision.sources.all()}
+    for key in ("dortmund-de-staedtepartnerschaften", "jumelage-dortmund"):
+        source = Source.objects.get(key=key)
+        assert source.url.startswith("https://") and source.title
+
+
+def test_texts_say_only_what_their_sources_say(reference):
+    dura = Partnership.objects.get(partner__geonames_id=284011)
+    assert "Hospitanten" in dura.description_en and "doctor" not in dura.description_en
+    assert Programme.objects.filter(name_de="Handlungsprogramm Klima-Luft-2030").exists()
+    assert not Organisation.objects.filter(short_name="SKEW").exists()
+    assert not Involvement.objects.filter(note_de__contains="SKEW").exists()
+    assert not Involvement.objects.filter(note_en__contains="SKEW").exists()
+
+
+def test_goals_no_source_states_are_the_office_classification_and_cite_nothing(reference):
+    tags = SdgTag.objects.all()
+    assert tags.filter(origin="office").exists() and tags.filter(origin="source").exists()
+    assert not tags.filter(origin="office", sources__isnull=False).exists()
+    assert not tags.filter(origin="source", sources__isnull=True).exists()
+    assert not tags.exclude(origin__in=["office", "source"]).exists()
+    climate = Partnership.objects.get(partner__geonames_id=2298890, kind="climate")
+    assert climate.sdg_tags.get(goal=13).origin == "office"
+    dura = Partnership.objects.get(partner__geonames_id=284011)
+    assert {s.key for s in dura.sdg_tags.get(goal=17).sources.all()} == {"seed-003", "seed-004"}
+
+
+def test_no_public_page_api_or_export_shows_an_office_note(reference, client):
+    notes = [
+        " ".join(note.split())
+        for note in Step.objects.exclude(office_note="").values_list("office_note", flat=True)
+    ]
+    assert any("angehenden" in note for note in notes)
+    assert any("undatiert" in note for note in notes)
+    assert not Step.objects.filter(note_de__contains="Seite 0").exists()
+    shown = []
+    for partner in (2298890, 3037854, 501175, 284011):
+        shown.append(client.get(reverse("portal:city", args=[partner])).content.decode())
+    for key in Partnership.objects.curated().values_list("key", flat=True):
+        shown.append(client.get(reverse("api-v1:partnership_detail", args=[key])).content.decode())
+    for file_format in ("json", "csv"):
+        stream = io.StringIO()
+        export_dataset("partnerships", file_format, stream)
+        shown.append(stream.getvalue())
+    text = " ".join(" ".join(shown).split())
+    for note in notes:
+        assert note[:60] not in text
+    assert "angehenden" not in text and "undatiert" not in text
+
+
+def test_the_sources_column_of_the_exports_holds_titles_and_addresses(reference):
+    as_csv = io.StringIO()
+    export_dataset("partnerships", "csv", as_csv)
+    dialect = csv.Sniffer().sniff(as_csv.getvalue().splitlines()[0], delimiters=",;")
+    rows = list(csv.DictReader(io.StringIO(as_csv.getvalue()), dialect=dialect))
+    column = next(name for name in rows[0] if name in ("sources", "Quellen"))
+    cells = " ".join(row[column] for row in rows)
+    assert ".txt" not in cells
+    assert "Kommunale Projektpartnerschaften wichtig für zukunftsfähiges Dortmund" in cells
+    assert f"({OVERVIEW})" in cells
 
 
 def test_every_record_cites_a_source(reference):
