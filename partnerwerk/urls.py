@@ -17,7 +17,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("partnerwerk.accounts.urls")),
     path("office/", include("partnerwerk.office.urls")),
-    path("registry/", include("partnerwerk.registry.urls")),
+    path("registry/", include("partnerwerk.portal.registry_urls")),
     path("", include("partnerwerk.portal.urls")),
     prefix_default_language=False,
 )

@@ -24,7 +24,7 @@ api.add_router("/projects", routes.projects)
 api.add_router("/activities", routes.activities)
 api.add_router("/organisations", routes.organisations)
 api.add_router("/sdg", sdg_router)
-api.add_router("/registry", "partnerwerk.registry.api.router")
+api.add_router("/registry", "partnerwerk.api.registry_routes.router")
 api.add_router("/open-data", open_data)
 
 

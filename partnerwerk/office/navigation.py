@@ -31,4 +31,5 @@ NAVIGATION: list[NavigationEntry] = [
     NavigationEntry("office:trash", _("Trash"), "office.view_trash"),
     NavigationEntry("office:retention", _("Retention review"), "actors.erase_person"),
     NavigationEntry("office:users", _("Users"), "accounts.invite"),
+    NavigationEntry("office:registry:matchmaking", _("Registry")),
 ]

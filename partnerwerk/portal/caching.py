@@ -1,12 +1,11 @@
 """Whole-page caching of the public portal, per language, invalidated on every change.
 
-A page is stored under the current *content generation*; any save or delete of a domain record
-(through the office, the admin, the API or an import) starts a new generation, so no visitor
-sees a page older than the last change. The cache is shared by all server processes
+A page is stored under the current *content generation* (core.caching); any save or delete of
+a domain record (through the office, the admin, the API or an import) starts a new generation,
+so no visitor sees a page older than the last change. The cache is shared by all server processes
 (settings.CACHES), so a change made in one worker is seen by all. Decision record 0016.
 """
 
-import time
 from functools import wraps
 
 from django.conf import settings
@@ -15,7 +14,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-GENERATION_KEY = "portal:generation"
+from partnerwerk.core.caching import content_changed, content_generation
+
 # Pages also show "latest activities" relative to today, so none is kept longer than this.
 PAGE_SECONDS = 600
 # Apps whose records appear on public pages.
@@ -30,20 +30,6 @@ CONTENT_APPS = {
     "registry",
     "sdg",
 }
-
-
-def content_generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = content_changed()
-    return generation
-
-
-def content_changed(**kwargs) -> str:
-    """Start a new generation; bulk writes that send no signals call this themselves."""
-    generation = str(time.time_ns())
-    cache.set(GENERATION_KEY, generation, None)
-    return generation
 
 
 def _on_change(sender, **kwargs):

@@ -10,6 +10,3 @@ class RegistryConfig(AppConfig):
         from partnerwerk.registry.facets import connect_signals
 
         connect_signals()
-        from partnerwerk.office.navigation import NAVIGATION, NavigationEntry
-
-        NAVIGATION.append(NavigationEntry("office:registry:matchmaking", _("Registry")))

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from django_countries import countries as django_countries
 
-from partnerwerk.exchange.reference import geonames
+from partnerwerk.places import geonames
 
 # Spellings no country list knows, mapped to (ISO code, region).
 ALIASES = {

@@ -8,12 +8,7 @@ from django.db.models.signals import post_delete, post_save
 
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.registry.models import RelationFacetCount
-
-
-def _relations():
-    from partnerwerk.registry.selectors import network_relations
-
-    return network_relations()
+from partnerwerk.registry.relations import network_relations
 
 
 def refresh_statistics() -> None:
@@ -40,7 +35,7 @@ def rebuild() -> int:
     SQLite's write lock is held for the replacement alone."""
     counts: Counter = Counter()
     groups = (
-        _relations()
+        network_relations()
         .values("home__country", "partner__country", "origin", "kind", "status")
         .annotate(number=Count("id"))
     )
@@ -60,7 +55,7 @@ def rebuild() -> int:
 
 def counts_for(*, country: str, origin: str | None) -> list[dict]:
     """The summary rows of a country (rebuilt first when a change emptied the summary)."""
-    if not RelationFacetCount.objects.exists() and _relations().exists():
+    if not RelationFacetCount.objects.exists() and network_relations().exists():
         rebuild()
     rows = RelationFacetCount.objects.filter(country=country)
     if origin:

@@ -15,6 +15,7 @@ from partnerwerk.core.models import Visibility
 from partnerwerk.partnerships.models import Partnership, PartnershipKind, PartnershipOrigin
 from partnerwerk.places.models import Place
 from partnerwerk.registry import facets as relation_facets
+from partnerwerk.registry.relations import network_relations
 
 PLACE_FIELDS = (
     "id",
@@ -54,11 +55,6 @@ class Partner:
     @property
     def registry(self) -> bool:
         return any(r.origin == PartnershipOrigin.REGISTRY for r in self.relations)
-
-
-def network_relations() -> QuerySet:
-    """The edges of the network: public relations of either origin."""
-    return Partnership.objects.filter(visibility=Visibility.PUBLIC)
 
 
 def _with_places(queryset: QuerySet) -> QuerySet:

@@ -13,7 +13,7 @@ from partnerwerk.core.services import record_soft_delete
 from partnerwerk.exchange.iati.reader import import_iati
 from partnerwerk.exchange.iati.schema import schema_errors
 from partnerwerk.exchange.iati.writer import export_activities, export_organisation
-from partnerwerk.exchange.reference.geonames import city_facts
+from partnerwerk.places.geonames import city_facts
 from partnerwerk.exchange.tables import ImportFailure
 from partnerwerk.partnerships.models import Partnership, Theme
 from partnerwerk.places.models import Place

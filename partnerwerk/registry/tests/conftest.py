@@ -8,6 +8,6 @@ EXCERPT = Path(__file__).parent / "data" / "twin_cities_excerpt.csv"
 
 
 @pytest.fixture
-def imported(db, tmp_path):
+def imported(db):
     """The excerpt of the real twin-cities file, imported."""
-    return twin_cities_import(path=EXCERPT, report_path=tmp_path / "report.csv")
+    return twin_cities_import(path=EXCERPT)

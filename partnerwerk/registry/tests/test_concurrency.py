@@ -63,9 +63,7 @@ def test_a_sign_in_and_an_office_edit_during_the_import_write_succeed(
 
     def run_import():
         try:
-            outcome["report"] = services.twin_cities_import(
-                path=EXCERPT, report_path=tmp_path / "report.csv"
-            )
+            outcome["report"] = services.twin_cities_import(path=EXCERPT)
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             outcome["error"] = error
         finally:

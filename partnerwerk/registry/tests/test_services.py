@@ -1,4 +1,3 @@
-import csv
 import datetime
 
 import pytest
@@ -85,7 +84,7 @@ def test_imported_relations_are_active_through_a_recorded_step_without_a_start_d
 
 def test_a_second_import_of_the_same_file_writes_nothing(imported, tmp_path):
     places, relations = Place.objects.count(), Partnership.objects.count()
-    again = twin_cities_import(path=EXCERPT, report_path=tmp_path / "again.csv")
+    again = twin_cities_import(path=EXCERPT)
     assert again.relations_created == 0
     assert sum(again.places_created.values()) == 0
     assert again.relations_existing == imported.relations_created
@@ -99,7 +98,7 @@ def test_import_never_touches_a_curated_partnership_of_the_same_pair(db, tmp_pat
         key="dortmund-leeds", home=dortmund, partner=leeds, sources=[make_source()]
     )
     before = (curated.updated_at, list(curated.sources.values_list("key", flat=True)))
-    report = twin_cities_import(path=EXCERPT, report_path=tmp_path / "report.csv")
+    report = twin_cities_import(path=EXCERPT)
     curated.refresh_from_db()
     assert (curated.updated_at, list(curated.sources.values_list("key", flat=True))) == before
     assert curated.origin == PartnershipOrigin.CURATED
@@ -113,7 +112,7 @@ def test_import_adds_its_source_to_a_registry_relation_it_already_knows(db, tmp_
     known = make_partnership(
         key="kumasi-newark", home=kumasi, partner=newark, origin=PartnershipOrigin.REGISTRY
     )
-    twin_cities_import(path=EXCERPT, report_path=tmp_path / "report.csv")
+    twin_cities_import(path=EXCERPT)
     assert _pair(KUMASI, 5101798).get() == known
     assert known.sources.filter(key=TWIN_CITIES_SOURCE["key"]).exists()
 
@@ -123,18 +122,9 @@ def test_import_does_not_revive_a_relation_the_office_deleted(imported, tmp_path
     Partnership.objects.filter(pk=relation.pk).update(
         deleted_at=datetime.datetime.now(datetime.UTC)
     )
-    again = twin_cities_import(path=EXCERPT, report_path=tmp_path / "again.csv")
+    again = twin_cities_import(path=EXCERPT)
     assert again.relations_kept_deleted == 1
     assert not _pair(DORTMUND, LEEDS).exists()
-
-
-def test_import_writes_a_report_line_for_every_row(imported, tmp_path):
-    with (tmp_path / "report.csv").open(encoding="utf-8") as file:
-        lines = list(csv.DictReader(file))
-    assert len(lines) == imported.rows == 84
-    outcomes = {line["outcome"] for line in lines}
-    assert {"created", "merged"} <= outcomes
-    assert all(line["relation"] for line in lines if line["outcome"] == "created")
 
 
 def test_import_refuses_a_file_with_other_columns_and_writes_nothing(db, tmp_path):

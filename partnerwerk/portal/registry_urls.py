@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerwerk.registry import views
+from partnerwerk.portal import registry_views as views
 
 app_name = "registry"
 

@@ -1,7 +1,6 @@
-import json
+"""The registry's public pages (moved with the views from registry/tests/test_views.py)."""
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -36,9 +35,6 @@ def _queries(client, url) -> int:
         "/en/registry/cities/{ref}/network/",
         "/registry/countries/DE/GH/",
         "/registry/",
-        "/api/v1/registry/relations?country=DE",
-        "/api/v1/registry/cities/{ref}/partners",
-        "/api/v1/registry/cities/{ref}/network",
     ],
 )
 def test_registry_pages_and_api_keep_their_query_count_as_the_data_grows(client, page):
@@ -88,38 +84,6 @@ def test_the_country_form_leads_to_the_answer_page(client):
     response = client.get("/registry/countries/?first=de&second=gh")
     assert response.status_code == 302
     assert response["Location"] == "/registry/countries/DE/GH/"
-
-
-def test_the_api_lists_relations_with_facets_and_a_city_without_geonames_id(client):
-    unmatched = make_place(geonames_id=None, country="GH", registry_key="twin-cities:GH:nowhere")
-    _registry(make_place(), unmatched)
-    body = client.get("/api/v1/registry/relations?country=GH").json()
-    assert body["count"] == 1
-    assert body["facets"]["status"][0]["count"] == 1
-    assert body["items"][0]["partner"]["ref"] == f"p{unmatched.pk}"
-    partners = client.get(f"/api/v1/registry/cities/p{unmatched.pk}/partners").json()
-    assert len(partners) == 1
-
-
-def test_the_api_leaves_out_curated_relations_unless_asked(client):
-    make_partnership(home=make_place(), partner=make_place(country="GH"))
-    assert client.get("/api/v1/registry/relations?country=GH").json()["count"] == 0
-    asked = client.get("/api/v1/registry/relations?country=GH&origin=curated").json()
-    assert asked["count"] == 1
-
-
-def test_export_relations_writes_registry_relations_as_home_and_partner(tmp_path):
-    _registry(make_place(name="Kumasi", country="GH"), make_place(name="Wenzhou", country="CN"))
-    make_partnership()  # curated: not part of the dataset
-    output = tmp_path / "relations.json"
-    call_command("export", "relations", "--format", "json", "--output", str(output))
-    rows = json.loads(output.read_text(encoding="utf-8"))
-    assert [(row["home"]["name"], row["partner"]["name"], row["kind"]) for row in rows] == [
-        ("Kumasi", "Wenzhou", "twinning")
-    ]
-    call_command("export", "relations", "--format", "csv", "--output", str(tmp_path / "r.csv"))
-    header = (tmp_path / "r.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert "home_name" in header and "partner_geonames_id" in header
 
 
 def test_a_city_map_marker_takes_the_most_binding_live_relation_of_the_pair(client):

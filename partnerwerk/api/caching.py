@@ -2,21 +2,16 @@
 
 The registry changes only through imports and office edits, while the same questions
 (a city's partners, the most connected cities, a country pair) are asked again and again. An
-answer is stored under the portal's content generation (`portal.caching`), which every save
-and every import renews, so no answer outlives a change; the cache is shared by all server
-processes. Decision record 0014.
+answer is stored under the content generation (`core.caching`), which every save and every
+import renews, so no answer outlives a change; the cache is shared by all server processes.
+Decision records 0014, 0019.
 """
 
 from django.core.cache import cache
 
-from partnerwerk.portal.caching import content_changed, content_generation
+from partnerwerk.core.caching import content_generation
 
 ANSWER_SECONDS = 600
-
-
-def registry_changed() -> None:
-    """Called after bulk writes, which send no signals."""
-    content_changed()
 
 
 def cached_answer(name: str, compute, *parts):

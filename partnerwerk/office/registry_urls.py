@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerwerk.registry import office_views
+from partnerwerk.office.views import registry as office_views
 
 app_name = "registry"
 

@@ -1,5 +1,5 @@
 """The registry in the JSON API (/api/v1/registry/...). Answers are cached until the data
-changes (registry.caching), so they are served as stored JSON; the schemas below document
+changes (api.caching), so they are served as stored JSON; the schemas below document
 them (and the errors, decision record 0018) without checking them again."""
 
 import hashlib
@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from partnerwerk.api.caching import cached_answer
 from partnerwerk.api.schemas import ErrorOut
 from partnerwerk.core.params import MAX_PAGE
 from partnerwerk.exchange.serializers import place_reference
 from partnerwerk.partnerships.models import PartnershipOrigin
 from partnerwerk.registry import selectors
-from partnerwerk.registry.caching import cached_answer
 from partnerwerk.registry.places import place_from_ref, place_ref
 
 router = Router(tags=["registry"])

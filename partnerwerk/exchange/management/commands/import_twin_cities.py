@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from partnerwerk.exchange.registry_report import write_import_report
 from partnerwerk.registry.importer import RegistryImportError
 from partnerwerk.registry.services import twin_cities_import
 
@@ -35,13 +36,10 @@ class Command(BaseCommand):
             return tqdm(rows, desc=_("Matching"), unit=_("rows"), file=sys.stderr)
 
         try:
-            result = twin_cities_import(
-                path=Path(file),
-                report_path=Path(report),
-                progress=None if no_progress else progress,
-            )
+            result = twin_cities_import(path=Path(file), progress=None if no_progress else progress)
         except RegistryImportError as error:
             raise CommandError(_("Nothing was imported. %(error)s") % {"error": error}) from None
+        write_import_report(result, Path(report))
         summary = result.summary()
         labels = {
             "rows": _("rows read"),
