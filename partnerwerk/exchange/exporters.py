@@ -18,10 +18,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from partnerwerk.exchange import bulk_rows, csvsafe, selectors, serializers
+from partnerwerk.exchange import bulk_rows, csvsafe, registry_exporters, selectors, serializers
 from partnerwerk.exchange.bulk_rows import CHUNK_SIZE
 from partnerwerk.exchange.columns import german_heading
-from partnerwerk.registry import exporters as registry_exporters
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ app_name = "office"
 
 urlpatterns = [
     path("", pages.dashboard, name="dashboard"),
-    path("registry/", include("partnerwerk.registry.office_urls")),
+    path("registry/", include("partnerwerk.office.registry_urls")),
     path("sdg/", include("partnerwerk.sdg.office_urls")),
     path("trash/", records.trash, name="trash"),
     path("steps/<int:pk>/confirm/", pages.step_confirm, name="step-confirm"),

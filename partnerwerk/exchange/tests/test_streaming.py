@@ -23,7 +23,7 @@ from partnerwerk.exchange.geojson import partner_places, place_feature
 from partnerwerk.exchange.reference.loader import load_reference
 from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
 from partnerwerk.places.models import Place
-from partnerwerk.registry.exporters import relation_list
+from partnerwerk.exchange.registry_exporters import relation_list
 from partnerwerk.testing import (
     make_active_partnership,
     make_partnership,
