@@ -32,10 +32,10 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import OperationalError, connection, transaction  # noqa: E402
 
-from partnerwerk.partnerships import facets  # noqa: E402
 from partnerwerk.partnerships.models import Partnership, Step, Theme  # noqa: E402
 from partnerwerk.partnerships.selectors import home_public_partnerships  # noqa: E402
 from partnerwerk.places.models import Place  # noqa: E402
+from partnerwerk.portal import facets  # noqa: E402
 from partnerwerk.sdg.models import SdgTag, Target  # noqa: E402
 
 BUDGET_MS = 1000

@@ -17,7 +17,7 @@ from partnerwerk.api.schemas import (
     ProjectOut,
 )
 from partnerwerk.exchange import selectors, serializers
-from partnerwerk.partnerships.selectors import partnership_filter
+from partnerwerk.sdg.selectors import partnership_filter
 
 partnerships = Router(tags=["partnerships"])
 places = Router(tags=["places"])

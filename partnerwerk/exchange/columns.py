@@ -63,8 +63,13 @@ LANGUAGES = {"de": "deutsch", "en": "englisch"}
 PREFIXES = ("home", "partner", "place")
 
 
+# The suffix of an XLSX reading column (`kind_name`, the label beside the code `kind`).
+READING_SUFFIX = "_name"
+
+
 def german_heading(code: str) -> str:
-    """The German heading of a column code: `title_de` → "Titel (deutsch)"."""
+    """The German heading of a column code: `title_de` → "Titel (deutsch)", the reading
+    column `kind_name` → "Art (Klartext)"."""
     if code in WORDS:
         return WORDS[code]
     base, _sep, suffix = code.rpartition("_")
@@ -73,6 +78,8 @@ def german_heading(code: str) -> str:
     prefix, _sep, rest = code.partition("_")
     if prefix in PREFIXES and rest in WORDS:
         return f"{WORDS[prefix]}: {WORDS[rest]}"
+    if code.endswith(READING_SUFFIX) and code.removesuffix(READING_SUFFIX) in WORDS:
+        return f"{WORDS[code.removesuffix(READING_SUFFIX)]} (Klartext)"
     return code
 
 

@@ -13,12 +13,16 @@ from typing import BinaryIO, TextIO
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
-from partnerwerk.exchange import bulk_rows, csvsafe, registry_exporters, selectors, serializers
+from partnerwerk.exchange import (
+    bulk_rows,
+    csvsafe,
+    registry_exporters,
+    selectors,
+    serializers,
+    workbook,
+)
 from partnerwerk.exchange.bulk_rows import CHUNK_SIZE
 from partnerwerk.exchange.columns import german_heading
 
@@ -108,6 +112,34 @@ CONTENT_TYPES = {
     "ics": "text/calendar; charset=utf-8",
 }
 
+# How a CSV file is written (decision 0024): RFC 4180 (comma, no byte-order mark) for
+# programs, the default of the open data; "excel" for people, the office's default: a
+# UTF-8 byte-order mark, without which Excel reads the file as Windows-1252 and breaks the
+# umlauts, and semicolons, the list separator of a German Excel, which splits on nothing else.
+CSV_DIALECTS = ("rfc4180", "excel")
+BYTE_ORDER_MARK = "\ufeff"
+
+# The name of each dataset's file in the reader's language (the URL keeps the English code).
+FILE_NAMES = {
+    "places": pgettext_lazy("file name", "places"),
+    "partnerships": pgettext_lazy("file name", "partnerships"),
+    "organisations": pgettext_lazy("file name", "organisations"),
+    "people": pgettext_lazy("file name", "people"),
+    "projects": pgettext_lazy("file name", "projects"),
+    "activities": pgettext_lazy("file name", "activities"),
+    "relations": pgettext_lazy("file name", "twin-cities-worldwide"),
+    "transactions": pgettext_lazy("file name", "transactions"),
+}
+
+
+def file_name(name: str, format: str, *, dialect: str = "rfc4180") -> str:
+    """The file name of a dataset in the active language: `partnerschaften.xlsx`."""
+    stem = str(FILE_NAMES.get(name, name))
+    if format == "csv" and dialect == "excel":
+        stem += "-" + pgettext("file name", "excel")
+    return f"{stem}.{format}"
+
+
 PLACE_REFERENCES = ("home", "partner", "place")
 PLACE_REFERENCE_FIELDS = ("name", "country", "geonames_id", "lat", "lon")
 
@@ -143,22 +175,33 @@ class _Counted:
             yield row
 
 
-def dataset_text(name: str, format: str, *, headers: str = "en", records=None) -> Iterator[str]:
+def dataset_text(
+    name: str, format: str, *, headers: str = "en", records=None, dialect: str = "rfc4180"
+) -> Iterator[str]:
     """The dataset `name` as JSON or CSV text, piece by piece (for a streamed response)."""
     check_dataset(name, format)
     rows = dataset_rows(name, records)
-    return json_text(rows) if format == "json" else csv_text(rows, headers=headers)
+    if format == "json":
+        return json_text(rows)
+    return csv_text(rows, headers=headers, dialect=dialect)
 
 
 def export_dataset(
-    name: str, format: str, stream: TextIO, *, headers: str = "en", records=None
+    name: str,
+    format: str,
+    stream: TextIO,
+    *,
+    headers: str = "en",
+    records=None,
+    dialect: str = "rfc4180",
 ) -> int:
     """Write the public dataset `name` to `stream` as `format`; return the number of rows.
 
-    `headers="de"` writes German column headings in CSV (the importer reads both)."""
+    `headers="de"` writes German column headings in CSV (the importer reads both);
+    `dialect="excel"` writes CSV for a German Excel (`CSV_DIALECTS`)."""
     check_dataset(name, format)
     rows = _Counted(dataset_rows(name, records))
-    text = json_text(rows) if format == "json" else csv_text(rows, headers=headers)
+    text = json_text(rows) if format == "json" else csv_text(rows, headers=headers, dialect=dialect)
     for piece in text:
         stream.write(piece)
     return rows.count
@@ -206,11 +249,19 @@ def _flat_rows(rows: Iterator[dict]) -> Iterator[dict]:
         yield flat
 
 
-def csv_text(rows: Iterator[dict], *, headers: str = "en") -> Iterator[str]:
+def csv_text(
+    rows: Iterator[dict], *, headers: str = "en", dialect: str = "rfc4180"
+) -> Iterator[str]:
     """One flat CSV line per row, formula-like text neutralised (`csvsafe`); the first row
-    fixes the columns and every row must match."""
+    fixes the columns and every row must match. `dialect` is one of `CSV_DIALECTS`."""
+    if dialect not in CSV_DIALECTS:
+        raise ValueError(f"unknown CSV dialect {dialect!r}; choose one of {CSV_DIALECTS}")
     buffer = io.StringIO()
-    writer = csvsafe.writer(buffer)
+    if dialect == "excel":
+        buffer.write(BYTE_ORDER_MARK)
+        writer = csvsafe.writer(buffer, delimiter=";")
+    else:
+        writer = csvsafe.writer(buffer)
     for number, flat in enumerate(_flat_rows(rows)):
         if not number:
             writer.writerow(_headings(list(flat), headers))
@@ -220,35 +271,26 @@ def csv_text(rows: Iterator[dict], *, headers: str = "en") -> Iterator[str]:
         buffer.truncate()
 
 
-def write_csv(rows: Iterator[dict], stream: TextIO, *, headers: str = "en") -> int:
+def write_csv(
+    rows: Iterator[dict], stream: TextIO, *, headers: str = "en", dialect: str = "rfc4180"
+) -> int:
     counted = _Counted(rows)
-    for piece in csv_text(counted, headers=headers):
+    for piece in csv_text(counted, headers=headers, dialect=dialect):
         stream.write(piece)
     return counted.count
 
 
-def _xlsx_cell(sheet, value):
-    if isinstance(value, str):
-        # A text cell stays text: "=1+1" must not become a formula, and the control
-        # characters XLSX cannot hold are dropped.
-        cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("", value))
-        cell.data_type = "s"
-        return cell
-    return value
-
-
 def write_xlsx(rows: Iterator[dict], stream: BinaryIO, *, title: str, headers: str = "en") -> int:
-    """The CSV's columns in one sheet, written in openpyxl's write-only (streaming) mode."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    count = 0
-    for flat in _flat_rows(rows):
-        if not count:
-            sheet.append(_headings(list(flat), headers))
-        sheet.append([_xlsx_cell(sheet, value) for value in flat.values()])
-        count += 1
-    workbook.save(stream)
-    return count
+    """The CSV's columns, each code and key followed by its name, in one sheet written in
+    openpyxl's write-only (streaming) mode (`workbook`); `title` is the dataset's name."""
+    return workbook.write_sheet(
+        rows,
+        stream,
+        dataset=title,
+        title=title,
+        flatten=flatten,
+        headings=lambda columns: _headings(columns, headers),
+    )
 
 
 def flatten(row: dict) -> dict:

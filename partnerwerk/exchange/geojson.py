@@ -7,7 +7,7 @@ from typing import TextIO
 from django.urls import reverse
 
 from partnerwerk.exchange.bulk_rows import CHUNK_SIZE
-from partnerwerk.places.selectors import partner_place_list
+from partnerwerk.partnerships.selectors import partner_place_list
 
 
 def place_feature(place) -> dict:

@@ -11,12 +11,14 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
+from django.utils.http import content_disposition_header
 
 from partnerwerk.exchange.exporters import (
     BINARY_FORMATS,
     CONTENT_TYPES,
     dataset_text,
     export_dataset_xlsx,
+    file_name,
 )
 from partnerwerk.exchange.geojson import partner_cities_text
 
@@ -40,8 +42,8 @@ def encoded(pieces: Iterable[str], size: int = PIECE_BYTES) -> Iterator[bytes]:
 
 
 def _disposition(response, *, filename: str, attachment: bool):
-    kind = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{kind}; filename="{filename}"'
+    # Django writes a name with umlauts as RFC 5987 `filename*`, which browsers understand.
+    response["Content-Disposition"] = content_disposition_header(attachment, filename)
     return response
 
 
@@ -52,9 +54,11 @@ def dataset_response(
     headers: str = "en",
     records: QuerySet | None = None,
     attachment: bool = False,
+    dialect: str = "rfc4180",
 ) -> StreamingHttpResponse:
-    """The dataset `name` (or `records`) as a streamed `format` file (csv, json or xlsx)."""
-    filename = f"{name}.{format}"
+    """The dataset `name` (or `records`) as a streamed `format` file (csv, json or xlsx),
+    named in the active language; CSV in `dialect` (`exporters.CSV_DIALECTS`)."""
+    filename = file_name(name, format, dialect=dialect)
     if format in BINARY_FORMATS:
         file = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes it)
         export_dataset_xlsx(name, file, headers=headers, records=records)
@@ -62,7 +66,7 @@ def dataset_response(
         # FileResponse closes (and so deletes) the temporary file once it is sent.
         response = FileResponse(file, content_type=CONTENT_TYPES[format])
     else:
-        text = dataset_text(name, format, headers=headers, records=records)
+        text = dataset_text(name, format, headers=headers, records=records, dialect=dialect)
         response = StreamingHttpResponse(encoded(text), content_type=CONTENT_TYPES[format])
     return _disposition(response, filename=filename, attachment=attachment)
 

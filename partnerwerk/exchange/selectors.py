@@ -12,9 +12,9 @@ from partnerwerk.actors.models import Organisation, Person
 from partnerwerk.actors.selectors import public_involvements_prefetch
 from partnerwerk.core.models import Visibility
 from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
-from partnerwerk.partnerships.selectors import partnership_list
 from partnerwerk.places.models import Place
 from partnerwerk.projects.models import Activity, Budget, Project, Transaction
+from partnerwerk.sdg.selectors import partnership_list
 
 
 def _public_partnerships() -> Prefetch:

@@ -184,6 +184,9 @@ def _read_xlsx(data: bytes, file: str) -> Table:
             # would otherwise pad every row again).
             values = sheet.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS + 1)
             header, rows = _xlsx_rows(values, file)
+            header, rows = _without_reading_columns(
+                header, rows, _reading_columns(workbook, sheet.title)
+            )
         finally:
             workbook.close()
     except ImportFailure:
@@ -197,6 +200,36 @@ def _read_xlsx(data: bytes, file: str) -> Table:
     if header is None:
         raise ImportFailure(file, _("The file has no header row."), row=1)
     return Table(file, header, rows)
+
+
+# The workbook's defined name of the columns written for reading only (`exchange.workbook`).
+READING_COLUMNS = "partnerwerk_reading_columns"
+
+
+def _reading_columns(workbook, title: str) -> set[int]:
+    """The (0-based) columns of the sheet `title` that an export wrote for people to read:
+    names beside codes and keys, which an import does not read."""
+    from openpyxl.utils import column_index_from_string
+
+    defined = workbook.defined_names.get(READING_COLUMNS)
+    if defined is None:
+        return set()
+    columns = set()
+    for sheet, reference in defined.destinations:
+        start, _sep, end = reference.replace("$", "").partition(":")
+        if sheet == title and start.isalpha() and start == (end or start):
+            columns.add(column_index_from_string(start) - 1)
+    return columns
+
+
+def _without_reading_columns(header, rows, columns: set[int]):
+    if header is None or not columns:
+        return header, rows
+    keep = [index for index in range(len(header)) if index not in columns]
+    return (
+        [header[index] for index in keep],
+        [(number, [cells[index] for index in keep]) for number, cells in rows],
+    )
 
 
 def _xlsx_rows(values, file: str) -> tuple[list[str] | None, list[tuple[int, list]]]:

@@ -106,7 +106,13 @@ def test_it_shows_one_partnership_by_its_key(client):
     body = response.json()
     assert body["status"] == "approved"
     assert body["steps"] == [
-        {"date": "2023-02", "type": "council_decision", "status_after": "approved", "note": ""}
+        {
+            "date": "2023-02",
+            "type": "council_decision",
+            "status_after": "approved",
+            "dated_by_report": False,
+            "note": "",
+        }
     ]
     assert body["sources"][0]["title"] == "Ratsbeschluss"
 

@@ -62,11 +62,18 @@ def test_the_json_export_of_a_partnership_has_every_required_key_with_its_type()
     assert row["partner"]["country"] == "GH"
     assert isinstance(row["partner"]["lat"], float)
     assert row["steps"] == [
-        {"date": "2010", "type": "council_decision", "status_after": "approved", "note": ""},
+        {
+            "date": "2010",
+            "type": "council_decision",
+            "status_after": "approved",
+            "dated_by_report": False,
+            "note": "",
+        },
         {
             "date": "2011-05-14",
             "type": "agreement_signed",
             "status_after": "active",
+            "dated_by_report": False,
             "note": "Urkunde",
         },
     ]

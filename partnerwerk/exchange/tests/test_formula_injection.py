@@ -24,7 +24,9 @@ EVIL_PHONE = "+49=1+1"
 
 
 def rows(text: str) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(text)))
+    # The office writes CSV for a German Excel (byte-order mark, semicolons), open data RFC 4180.
+    delimiter = ";" if text.startswith("\ufeff") else ","
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=delimiter))
 
 
 def evil_records():

@@ -13,9 +13,9 @@ from partnerwerk.core.services import record_soft_delete
 from partnerwerk.exchange.iati.reader import import_iati
 from partnerwerk.exchange.iati.schema import schema_errors
 from partnerwerk.exchange.iati.writer import export_activities, export_organisation
-from partnerwerk.places.geonames import city_facts
 from partnerwerk.exchange.tables import ImportFailure
 from partnerwerk.partnerships.models import Partnership, Theme
+from partnerwerk.places.geonames import city_facts
 from partnerwerk.places.models import Place
 from partnerwerk.projects.models import (
     IndicatorPeriod,
@@ -278,7 +278,7 @@ def test_the_export_command_writes_a_valid_file_and_reports_it(tmp_path):
     call_command("export", "iati", "--output", str(output), stderr=stderr)
 
     assert schema_errors(output.read_bytes()) == []
-    assert "1 activities written" in stderr.getvalue()
+    assert "1 activity written" in stderr.getvalue()
 
 
 def test_the_import_command_reads_an_iati_file(tmp_path):

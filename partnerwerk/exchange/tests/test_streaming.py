@@ -21,9 +21,9 @@ from partnerwerk.exchange.bulk_rows import place_rows
 from partnerwerk.exchange.exporters import DATASETS, dataset_rows, flatten
 from partnerwerk.exchange.geojson import partner_places, place_feature
 from partnerwerk.exchange.reference.loader import load_reference
+from partnerwerk.exchange.registry_exporters import relation_list
 from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
 from partnerwerk.places.models import Place
-from partnerwerk.exchange.registry_exporters import relation_list
 from partnerwerk.testing import (
     make_active_partnership,
     make_partnership,
@@ -157,7 +157,8 @@ def test_the_office_partnerships_export_holds_no_registry_pair(client):
     sign_in_with_two_factors(client, make_user(role="office"))
 
     rows = csv.DictReader(
-        io.StringIO(body(client.get("/office/open-data/partnerships.csv")).decode())
+        io.StringIO(body(client.get("/office/open-data/partnerships.csv")).decode("utf-8-sig")),
+        delimiter=";",
     )
 
     assert [row["id"] for row in rows] == ["internal-own"]

@@ -2,6 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from partnerwerk.exchange.exporters import (
     ALL_FORMATS,
@@ -76,7 +77,11 @@ class Command(BaseCommand):
 
     def report(self, count, dataset, output):
         self.stderr.write(
-            _("Wrote %(count)d rows of %(name)s to %(path)s.")
+            ngettext(
+                "Wrote %(count)d row of %(name)s to %(path)s.",
+                "Wrote %(count)d rows of %(name)s to %(path)s.",
+                count,
+            )
             % {"count": count, "name": dataset, "path": output}
         )
 
@@ -101,7 +106,11 @@ class Command(BaseCommand):
                 % {"errors": "; ".join(errors[:5])}
             )
         self.stderr.write(
-            _("%(count)d activities written; the file validates against the IATI 2.03 schema.")
+            ngettext(
+                "%(count)d activity written; the file validates against the IATI 2.03 schema.",
+                "%(count)d activities written; the file validates against the IATI 2.03 schema.",
+                export.activities,
+            )
             % {"count": export.activities}
             if dataset == "iati"
             else _("The organisation file validates against the IATI 2.03 schema.")
