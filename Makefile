@@ -46,7 +46,8 @@ db: setup
 run: db
 	$(MANAGE) serve
 
-test: test-sqlite test-postgres
+# The import contracts are part of the tests: a wrong-way import fails CI like a failing test.
+test: imports-check test-sqlite test-postgres
 
 test-sqlite: setup browser
 	$(BIN)/pytest -n 2 -q

@@ -8,7 +8,7 @@ app_name = "office"
 urlpatterns = [
     path("", pages.dashboard, name="dashboard"),
     path("registry/", include("partnerwerk.office.registry_urls")),
-    path("sdg/", include("partnerwerk.sdg.office_urls")),
+    path("sdg/", include("partnerwerk.office.sdg_urls")),
     path("trash/", records.trash, name="trash"),
     path("steps/<int:pk>/confirm/", pages.step_confirm, name="step-confirm"),
     path("documents/<int:pk>/file/", pages.document_file, name="document-file"),
@@ -18,7 +18,8 @@ urlpatterns = [
     path("users/", users.users, name="users"),
     path("users/<int:pk>/deactivate/", users.user_deactivate, name="user-deactivate"),
     path("invitations/<int:pk>/revoke/", users.invitation_revoke, name="invitation-revoke"),
-    path("", include("partnerwerk.exchange.office_urls")),
+    path("", include("partnerwerk.office.calendar_urls")),
+    path("", include("partnerwerk.office.open_data_urls")),
 ]
 
 # One set of addresses per kind of record, spelled out (no catch-all pattern, so other apps

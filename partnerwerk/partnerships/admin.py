@@ -3,7 +3,6 @@ from django.contrib import admin
 from partnerwerk.actors.admin import InvolvementInline
 from partnerwerk.partnerships.models import Partnership, Step, Theme
 from partnerwerk.partnerships.services import partnership_refresh_status
-from partnerwerk.sdg.admin import SdgTagInline
 
 
 class StepInline(admin.TabularInline):
@@ -20,7 +19,7 @@ class PartnershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["home", "partner", "succeeds"]
     readonly_fields = ["status", "since"]
     filter_horizontal = ["themes", "programmes", "sources"]
-    inlines = [StepInline, InvolvementInline, SdgTagInline]
+    inlines = [StepInline, InvolvementInline]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -1,73 +1,15 @@
-"""Reads of places for the public portal: the home city, its partner cities, one city."""
+"""Reads of places: the home city.
+
+A place page shows partnerships, projects and people, which live in apps above places: the list
+of partner cities is read in partnerships/selectors.py, one partner city's page in
+portal/selectors.py.
+"""
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
 
-from partnerwerk.actors.selectors import public_involvements_prefetch
-from partnerwerk.documents.selectors import public_photos_prefetch
-from partnerwerk.partnerships.models import Step
-from partnerwerk.partnerships.selectors import home_public_partnerships
 from partnerwerk.places.models import Place
-from partnerwerk.projects.models import Project
-from partnerwerk.sdg.models import SdgTag
 
 
 def home_place() -> Place | None:
     """The municipality whose office runs this installation (PARTNERWERK_HOME_GEONAMES_ID)."""
     return Place.objects.filter(geonames_id=settings.PARTNERWERK_HOME_GEONAMES_ID).first()
-
-
-def partner_place_list() -> QuerySet:
-    """Places that are partners of the home city in public, curated partnerships.
-
-    Each place carries `public_partnerships`, a list of its partnerships with the home city.
-    """
-    partnerships = home_public_partnerships()
-    return (
-        Place.objects.filter(partner_partnerships__in=partnerships)
-        .distinct()
-        .prefetch_related(
-            Prefetch(
-                "partner_partnerships",
-                queryset=partnerships.order_by("kind", "key"),
-                to_attr="public_partnerships",
-            )
-        )
-        .order_by("name", "id")
-    )
-
-
-def partner_place_detail(*, geonames_id: int) -> Place | None:
-    """One partner city with everything its public page shows, fetched in a fixed number of
-    queries: partnerships with steps, sources, themes, SDGs, projects, involvements, photos."""
-    partnerships = (
-        home_public_partnerships()
-        .select_related("succeeds", "succeeds__partner")
-        .prefetch_related(
-            Prefetch(
-                "steps",
-                queryset=Step.objects.order_by("date", "id").prefetch_related("sources"),
-            ),
-            "themes",
-            "sources",
-            Prefetch("sdg_tags", queryset=SdgTag.objects.select_related("goal", "target")),
-            Prefetch(
-                "projects",
-                queryset=Project.objects.public()
-                .prefetch_related(public_photos_prefetch())
-                .order_by("title_de"),
-            ),
-            public_involvements_prefetch(),
-            public_photos_prefetch(),
-        )
-        .order_by("kind", "key")
-    )
-    return (
-        Place.objects.filter(geonames_id=geonames_id, partner_partnerships__in=partnerships)
-        .distinct()
-        .prefetch_related(
-            "sources",
-            Prefetch("partner_partnerships", queryset=partnerships, to_attr="public_partnerships"),
-        )
-        .first()
-    )

@@ -12,11 +12,17 @@ GEOJSON_DATASET = "partner-cities"
 
 @require_GET
 def download(request, dataset: str, format: str):
-    """/data/partnerships.csv, /data/projects.json, /data/partner-cities.geojson."""
+    """/data/partnerships.csv (?dialect=excel), /data/projects.json,
+    /data/partner-cities.geojson."""
     if dataset == GEOJSON_DATASET and format == "geojson":
         response = partner_cities_response()
     elif dataset in DATASETS and format in FORMATS:
-        response = dataset_response(dataset, format)
+        # Open data is RFC 4180 for programs; ?dialect=excel is the same list for a German
+        # Excel, downloaded as a file to open (decision 0024).
+        excel = format == "csv" and request.GET.get("dialect") == "excel"
+        response = dataset_response(
+            dataset, format, dialect="excel" if excel else "rfc4180", attachment=excel
+        )
     else:
         raise Http404
     response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it

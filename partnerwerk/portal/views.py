@@ -6,12 +6,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partnerwerk.actors.selectors import office_contact
-from partnerwerk.partnerships import facets
 from partnerwerk.partnerships.models import PartnershipKind, PartnershipStatus
-from partnerwerk.partnerships.selectors import partnership_overview
-from partnerwerk.places import selectors as places
+from partnerwerk.partnerships.selectors import partner_place_list, partnership_overview
+from partnerwerk.places.selectors import home_place
+from partnerwerk.portal import facets
 from partnerwerk.portal.caching import cached_page
 from partnerwerk.portal.mapdata import map_data
+from partnerwerk.portal.selectors import partner_place_detail
 from partnerwerk.projects.selectors import latest_activities
 
 PAGE_SIZE = 20
@@ -20,7 +21,7 @@ PAGE_SIZE = 20
 @require_GET
 @cached_page
 def home(request):
-    partner_places = list(places.partner_place_list())
+    partner_places = list(partner_place_list())
     overview = partnership_overview()
     kind_labels = dict(PartnershipKind.choices)
     context = {
@@ -31,7 +32,7 @@ def home(request):
         ],
         "total": sum(overview["by_kind"].values()),
         "partner_places": partner_places,
-        "map": map_data(home=places.home_place(), partner_places=partner_places),
+        "map": map_data(home=home_place(), partner_places=partner_places),
         "activities": latest_activities(limit=5),
         "kinds": PartnershipKind.choices,
         "statuses": PartnershipStatus.choices,
@@ -70,7 +71,7 @@ def partnership_index(request):
 @require_GET
 @cached_page
 def city(request, geonames_id: int):
-    place = places.partner_place_detail(geonames_id=geonames_id)
+    place = partner_place_detail(geonames_id=geonames_id)
     if place is None:
         raise Http404
     partnerships = place.public_partnerships

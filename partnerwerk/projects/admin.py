@@ -2,7 +2,6 @@ from django.contrib import admin
 
 from partnerwerk.actors.admin import InvolvementInline
 from partnerwerk.projects.models import Activity, Project, Transaction
-from partnerwerk.sdg.admin import SdgTagInline
 
 
 class TransactionInline(admin.TabularInline):
@@ -17,7 +16,7 @@ class ProjectAdmin(admin.ModelAdmin):
     list_filter = ["status", "visibility", "themes"]
     search_fields = ["key", "title_de", "title_en", "summary_de"]
     filter_horizontal = ["partnerships", "themes", "sources"]
-    inlines = [InvolvementInline, SdgTagInline, TransactionInline]
+    inlines = [InvolvementInline, TransactionInline]
 
 
 @admin.register(Activity)
@@ -27,7 +26,7 @@ class ActivityAdmin(admin.ModelAdmin):
     search_fields = ["key", "title_de", "title_en", "description_de"]
     autocomplete_fields = ["place", "project"]
     filter_horizontal = ["partnerships", "themes", "sources"]
-    inlines = [InvolvementInline, SdgTagInline, TransactionInline]
+    inlines = [InvolvementInline, TransactionInline]
 
 
 @admin.register(Transaction)

@@ -18,7 +18,6 @@ from partnerwerk.projects.models import (
     Transaction,
 )
 from partnerwerk.projects.totals import money_summary
-from partnerwerk.sdg.models import SdgTag
 
 
 def _public_partnerships() -> Prefetch:
@@ -29,7 +28,10 @@ def _public_partnerships() -> Prefetch:
 
 
 def _sdg_tags() -> Prefetch:
-    return Prefetch("sdg_tags", queryset=SdgTag.objects.select_related("goal", "target"))
+    # The SDG app sits above this one (decision 0021): its tag model is reached through the
+    # relation it declares, not imported.
+    tag_model = Project._meta.get_field("sdg_tags").related_model
+    return Prefetch("sdg_tags", queryset=tag_model.objects.select_related("goal", "target"))
 
 
 def public_project_list() -> QuerySet:

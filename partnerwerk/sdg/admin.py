@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from partnerwerk.partnerships.admin import PartnershipAdmin
+from partnerwerk.projects.admin import ActivityAdmin, ProjectAdmin
 from partnerwerk.sdg.models import Goal, Indicator, SdgSuggestionDecision, SdgTag, Target
 
 
@@ -9,6 +11,12 @@ class SdgTagInline(admin.TabularInline):
     exclude = ["sources"]
     autocomplete_fields = ["target"]
     readonly_fields = ["confirmed_by", "confirmed_at"]
+
+
+# Goals hang on partnerships, projects and activities; their admin pages get the goals' inline
+# from here, so the lower apps need not know the SDG app (decision 0021).
+for _model_admin in (PartnershipAdmin, ProjectAdmin, ActivityAdmin):
+    _model_admin.inlines = [*_model_admin.inlines, SdgTagInline]
 
 
 class TargetInline(admin.TabularInline):

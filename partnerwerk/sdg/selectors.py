@@ -1,12 +1,54 @@
-"""Reads of the SDGs for the portal: each goal with what serves it."""
+"""Reads of the SDGs: each goal with what serves it, and partnerships with their SDG tags."""
 
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
-from partnerwerk.partnerships.models import Partnership
+from partnerwerk.partnerships.models import Partnership, Step
 from partnerwerk.projects.models import Activity, Project
-from partnerwerk.sdg.models import Goal
+from partnerwerk.sdg.models import Goal, SdgTag
+
+
+def partnership_list(*, public_only: bool = True, curated_only: bool = True) -> QuerySet:
+    """Partnerships with their steps, themes, sources and SDG tags fetched up front."""
+    queryset = Partnership.objects.select_related("home", "partner").prefetch_related(
+        Prefetch("steps", queryset=Step.objects.order_by("date", "id").prefetch_related("sources")),
+        "themes",
+        "sources",
+        Prefetch("sdg_tags", queryset=SdgTag.objects.select_related("goal", "target")),
+    )
+    if public_only:
+        queryset = queryset.public()
+    if curated_only:
+        queryset = queryset.curated()
+    return queryset.order_by("partner__name", "kind", "key")
+
+
+def partnership_filter(
+    queryset: QuerySet,
+    *,
+    kind: str | None = None,
+    status: str | None = None,
+    country: str | None = None,
+    theme: str | None = None,
+    sdg: int | None = None,
+) -> QuerySet:
+    """The partnerships of `queryset` matching every filter given."""
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if status:
+        queryset = queryset.filter(status=status)
+    if country:
+        queryset = queryset.filter(partner__country=country.upper())
+    # By the ids of the tagged partnerships, not by joins: joining themes and SDG tags
+    # multiplies the rows (a goal and its targets are several tags) and needs DISTINCT.
+    if theme:
+        linked = Partnership.themes.through.objects.filter(theme__code=theme)
+        queryset = queryset.filter(pk__in=linked.values("partnership_id"))
+    if sdg:
+        tagged = SdgTag.objects.filter(goal_id=sdg)
+        queryset = queryset.filter(pk__in=tagged.values("partnership_id"))
+    return queryset
 
 
 def goal_list_with_counts() -> QuerySet:
@@ -67,12 +109,13 @@ def goal_overview(*, public_only: bool = True) -> dict:
 
     A record tagged with a goal and one of its targets counts once, with its strongest
     significance. Money is the sum of the spent transactions (SPENT_KINDS) in euros of the
-    tagged projects, including those of their activities, as far as the reader may see them
+    tagged projects, including those of their activities, and of the activities without a
+    project of the tagged partnerships (decision 0010), as far as the reader may see them
     (`projects.totals.transactions`); amounts in other currencies count by their converted
     euro value, or in `unconverted` when nobody converted them. A constant number of queries.
     """
     from partnerwerk.projects.totals import EURO_VALUE, transactions
-    from partnerwerk.sdg.models import SdgTag, Significance
+    from partnerwerk.sdg.models import Significance
 
     partnerships = Partnership.objects.curated()
     projects = Project.objects.all()
@@ -108,6 +151,28 @@ def goal_overview(*, public_only: bool = True) -> dict:
             money[project_id] = money.get(project_id, Decimal(0)) + euros
         else:
             unconverted[project_id] = unconverted.get(project_id, 0) + 1
+    # Money of an activity without a project (the donation cheque handed over at a visit)
+    # counts for the activity's partnerships (decision 0010).
+    partnership_money: dict[int, Decimal] = {}
+    partnership_unconverted: dict[int, int] = {}
+    spent_by_partnerships = (
+        transactions(public_only)
+        .filter(kind__in=SPENT_KINDS, amount__isnull=False)
+        .filter(project__isnull=True, activity__project__isnull=True)
+        .filter(activity__partnerships__in=partnerships)
+        .annotate(euros=EURO_VALUE)
+    )
+    for partnership_id, euros in spent_by_partnerships.values_list(
+        "activity__partnerships", "euros"
+    ):
+        if euros is not None:
+            partnership_money[partnership_id] = (
+                partnership_money.get(partnership_id, Decimal(0)) + euros
+            )
+        else:
+            partnership_unconverted[partnership_id] = (
+                partnership_unconverted.get(partnership_id, 0) + 1
+            )
 
     rows = []
     for goal in Goal.objects.order_by("number"):
@@ -126,6 +191,9 @@ def goal_overview(*, public_only: bool = True) -> dict:
         if kind == "project":
             row["money"][significance] += money.get(record_id, Decimal(0))
             row["unconverted"] += unconverted.get(record_id, 0)
+        else:
+            row["money"][significance] += partnership_money.get(record_id, Decimal(0))
+            row["unconverted"] += partnership_unconverted.get(record_id, 0)
     for row in rows:
         row["records"] = sum(row["partnerships"].values()) + sum(row["projects"].values())
     largest = max((row["records"] for row in rows), default=0)

@@ -35,7 +35,11 @@ def download(request, dataset: str, format: str):
     records = None
     if dataset in OFFICE_DATASETS:
         records = readable(request.user, OFFICE_DATASETS[dataset]())
-    return dataset_response(dataset, format, headers=headers, records=records, attachment=True)
+    # Office files are opened by people, in Excel: CSV in its dialect unless asked otherwise.
+    dialect = "rfc4180" if request.GET.get("dialect") == "rfc4180" else "excel"
+    return dataset_response(
+        dataset, format, headers=headers, records=records, attachment=True, dialect=dialect
+    )
 
 
 class ImportForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Office pages for activities as a calendar (month and list) and for money totals."""
+"""Office pages for activities as a calendar (month and list) and for money totals of projects."""
 
 import datetime
 

@@ -1,8 +1,10 @@
+"""The SDG pages of the office, under /office/sdg/."""
+
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from partnerwerk.office.navigation import NAVIGATION, NavigationEntry
-from partnerwerk.sdg import office_views as views
+from partnerwerk.office.views import sdg as views
 
 urlpatterns = [
     path("", views.overview, name="sdg-overview"),

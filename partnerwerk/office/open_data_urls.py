@@ -1,0 +1,17 @@
+"""The office pages of open data (downloads and the import page), under /office/."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from partnerwerk.office.navigation import NAVIGATION, NavigationEntry
+from partnerwerk.office.views import open_data as exchange
+
+urlpatterns = [
+    path("open-data/", exchange.open_data, name="open-data"),
+    path("open-data/import/", exchange.import_page, name="import"),
+    path("open-data/<slug:dataset>.<slug:format>", exchange.download, name="open-data-download"),
+]
+
+entry = NavigationEntry("office:open-data", _("Open data"))
+if entry not in NAVIGATION:
+    NAVIGATION.append(entry)
