@@ -110,7 +110,8 @@ def test_the_api_refuses_a_large_body_in_json():
     response = post_declaring(10 * 1024 * 1024, path="/api/v1/sdg/suggest")
     assert response.status_code == 413
     assert response["Content-Type"] == "application/json"
-    assert "too large" in json.loads(response.content)["detail"]
+    # In the default language (German), naming the limit.
+    assert "zu groß: höchstens 64" in json.loads(response.content)["detail"]
 
 
 def test_a_small_or_invalid_length_passes_to_the_view():

@@ -104,7 +104,8 @@ def test_the_office_xlsx_export_is_a_file_response(client):
     response = client.get("/office/open-data/partnerships.xlsx")
 
     assert isinstance(response, FileResponse)
-    assert response["Content-Disposition"] == 'attachment; filename="partnerships.xlsx"'
+    # The German office (the default language) names the file in German.
+    assert response["Content-Disposition"] == 'attachment; filename="partnerschaften.xlsx"'
     assert body(response).startswith(b"PK")
 
 
