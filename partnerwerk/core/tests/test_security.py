@@ -4,11 +4,11 @@ import io
 import json
 
 import pytest
-from django.utils import translation
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.client import ClientHandler
+from django.utils import translation
 
 from partnerwerk.core.security import RequestBodyLimitMiddleware, client_ip
 
