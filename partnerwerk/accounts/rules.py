@@ -125,7 +125,7 @@ def _subjects(record) -> list[tuple[str, int]]:
     """(kind, pk) of the record itself and of what it belongs to."""
     from partnerwerk.documents.models import Document
     from partnerwerk.partnerships.models import Partnership, Step
-    from partnerwerk.projects.models import Activity, Project
+    from partnerwerk.projects.models import Activity, Budget, FundingSource, Project, Transaction
 
     if record is None or getattr(record, "pk", None) is None:
         return []
@@ -149,6 +149,13 @@ def _subjects(record) -> list[tuple[str, int]]:
         if record.project_id:
             subjects.append(("project", record.project_id))
         if record.activity:
+            subjects += _subjects(record.activity)
+        return subjects
+    if isinstance(record, Budget | FundingSource):
+        return [("project", record.project_id)]
+    if isinstance(record, Transaction):
+        subjects = [("project", record.project_id)] if record.project_id else []
+        if record.activity_id:
             subjects += _subjects(record.activity)
         return subjects
     return []
@@ -201,6 +208,13 @@ PERMISSIONS = {
     "projects.add_activity": can_edit_involved,
     "projects.change_activity": can_edit_involved,
     "projects.delete_activity": can_edit_involved,
+    # money of a project or activity (added to a project or activity: the object): read with
+    # it, kept by whoever may change the project (decision 0025)
+    **{
+        f"projects.{action}_{model}": can_read_record if action == "view" else can_edit_as_editor
+        for model in ("transaction", "budget", "fundingsource")
+        for action in ("view", "add", "change", "delete")
+    },
     # documents (added to a partnership, project or activity: the object)
     "documents.view_document": can_read_record,
     "documents.add_document": can_edit_involved,

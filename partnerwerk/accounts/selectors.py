@@ -9,7 +9,7 @@ from partnerwerk.accounts.rules import is_internal_reader, roles_of
 def _counterpart_condition(model, ids) -> Q | None:
     from partnerwerk.documents.models import Document
     from partnerwerk.partnerships.models import Partnership, Step
-    from partnerwerk.projects.models import Activity, Project
+    from partnerwerk.projects.models import Activity, Budget, FundingSource, Project, Transaction
 
     if model is Partnership:
         return Q(pk__in=ids)
@@ -19,6 +19,14 @@ def _counterpart_condition(model, ids) -> Q | None:
         return Q(partnerships__in=ids)
     if model is Activity:
         return Q(partnerships__in=ids) | Q(project__partnerships__in=ids)
+    if model in (Budget, FundingSource):
+        return Q(project__partnerships__in=ids)
+    if model is Transaction:
+        return (
+            Q(project__partnerships__in=ids)
+            | Q(activity__partnerships__in=ids)
+            | Q(activity__project__partnerships__in=ids)
+        )
     if model is Document:
         return (
             Q(partnership__in=ids)
