@@ -7,7 +7,7 @@ services (which refuse with PermissionDenied) and the API. The roles:
 - department editors: read all internal data; edit projects, activities and documents their
   organisation is involved in; propose steps for partnerships it is involved in;
 - partner-city counterparts: read their partnership's internal data; add and edit its
-  activities and documents;
+  activities and documents; propose steps for it;
 - viewers: read internal data, change nothing.
 """
 
@@ -195,7 +195,9 @@ PERMISSIONS = {
     "partnerships.change_partnership": is_office_staff,
     "partnerships.delete_partnership": is_office_staff,
     "partnerships.add_step": is_office_staff,
-    "partnerships.propose_step": can_edit_as_editor,
+    # Counterparts know their partnership's history first-hand: they propose, the office
+    # confirms (issue 14).
+    "partnerships.propose_step": can_edit_involved,
     "partnerships.confirm_step": is_office_staff,
     "partnerships.change_step": is_office_staff,
     "partnerships.delete_step": is_office_staff,

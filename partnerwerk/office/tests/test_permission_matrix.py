@@ -94,7 +94,8 @@ ACTIONS = {
     ),
     "add or propose a step": (
         _post(lambda w: f"/office/steps/new/?partnership={w.partnership.pk}", lambda w: STEP),
-        allowed_for(both=STAFF, own={EDITOR}),
+        # Counterparts propose steps for their own partnership; the office confirms (issue 14).
+        allowed_for(both=STAFF, own={EDITOR, COUNTERPART}),
     ),
     "confirm a step": (
         _post(lambda w: f"/office/steps/{w.step.pk}/confirm/"),

@@ -225,3 +225,30 @@ def test_a_proposed_step_is_listed_on_its_partnership(client, worlds, office):
         in client.get(f"/en/office/partnerships/{partnership.pk}/").content.decode()
     )
     assert 'name="back" value="partnership"' in body
+
+
+def test_a_counterpart_proposes_a_step_for_their_partnership_which_waits_for_the_office(
+    client, worlds, user_with_role
+):
+    partnership = worlds["own"].partnership
+    status_before = partnership.status
+    sign_in_with_two_factors(client, user_with_role("counterpart"))
+
+    page = client.get(f"/en/office/partnerships/{partnership.pk}/").content.decode()
+    assert "Propose a step" in page
+    response = client.post(
+        f"/office/steps/new/?partnership={partnership.pk}",
+        {"kind": "visit", "date": "2026-11-20", "date_precision": "day", "note_en": "Visit"},
+    )
+
+    assert response.status_code == 302
+    step = Step.all_objects.get(partnership=partnership, note_en="Visit")
+    assert step.proposed_at is not None and step.confirmed_at is None
+    partnership.refresh_from_db()
+    assert partnership.status == status_before
+    other = worlds["other"].partnership
+    refused = client.post(
+        f"/office/steps/new/?partnership={other.pk}",
+        {"kind": "visit", "date": "2026-11-20", "date_precision": "day"},
+    )
+    assert refused.status_code in (403, 404)
