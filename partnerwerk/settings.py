@@ -181,6 +181,17 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # htmx reads the token from a meta tag, never from the cookie
 # An invitation link stays valid this long.
 PARTNERWERK_INVITATION_DAYS = env_int("PARTNERWERK_INVITATION_DAYS", 7)
+# E-mail (invitations) goes through Django's e-mail backends: printed to the console unless
+# the installation names another backend (SMTP: django.core.mail.backends.smtp.EmailBackend).
+EMAIL_BACKEND = env_str(
+    "PARTNERWERK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env_str("PARTNERWERK_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("PARTNERWERK_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("PARTNERWERK_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("PARTNERWERK_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("PARTNERWERK_EMAIL_TLS", default=False)
+DEFAULT_FROM_EMAIL = env_str("PARTNERWERK_FROM_EMAIL", "partnerwerk@localhost")
 # Uploads: the largest file the office accepts (the type is checked by the file's content).
 PARTNERWERK_UPLOAD_MAX_MB = env_int("PARTNERWERK_UPLOAD_MAX_MB", 20)
 # Request bodies larger than these are refused (413) before they are read: anonymous senders

@@ -133,6 +133,13 @@ class Invitation(TimeStampedModel):
         related_name="+",
         verbose_name=_("partnership"),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The invitation e-mail and the page it links to are in this language."),
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,8 +7,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from partnerwerk.accounts.models import Invitation, Membership, OfficeRole, hash_token
@@ -40,11 +43,19 @@ def _check_may_grant(*, actor, role: str) -> None:
 
 @transaction.atomic
 def invitation_create(
-    *, actor, email: str, role: str, organisation=None, partnership=None
+    *,
+    actor,
+    email: str,
+    role: str,
+    organisation=None,
+    partnership=None,
+    language: str = settings.LANGUAGE_CODE,
 ) -> tuple[Invitation, str]:
     """A new invitation and its secret token (shown once; only its hash is stored)."""
     if role not in OfficeRole.values:
         raise ValidationError(_("Unknown role: %(role)s.") % {"role": role})
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Unknown language: %(language)s.") % {"language": language})
     _check_may_grant(actor=actor, role=role)
     _check_scope(role=role, organisation=organisation, partnership=partnership)
     token = secrets.token_urlsafe(32)
@@ -53,11 +64,36 @@ def invitation_create(
         role=role,
         organisation=organisation,
         partnership=partnership,
+        language=language,
         token_hash=hash_token(token),
         invited_by=actor,
         expires_at=timezone.now() + datetime.timedelta(days=settings.PARTNERWERK_INVITATION_DAYS),
     )
     return invitation, token
+
+
+def invitation_link(*, invitation: Invitation, token: str, base_url: str) -> str:
+    """The address that accepts the invitation, in the invitee's language."""
+    with translation.override(invitation.language):
+        return base_url.rstrip("/") + reverse("accounts:invitation", args=[token])
+
+
+def invitation_send(*, invitation: Invitation, token: str, base_url: str) -> str:
+    """E-mail the invitation in the invitee's language through Django's e-mail backend
+    (`PARTNERWERK_EMAIL_BACKEND`, the console by default); returns the link it sent."""
+    link = invitation_link(invitation=invitation, token=token, base_url=base_url)
+    with translation.override(invitation.language):
+        context = {
+            "link": link,
+            "role": invitation.get_role_display(),
+            "partnership": invitation.partnership,
+            "organisation": invitation.organisation,
+            "expires": invitation.expires_at,
+        }
+        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+        body = render_to_string("accounts/email/invitation_body.txt", context)
+    send_mail(subject, body, None, [invitation.email])
+    return link
 
 
 def invitation_for_token(token: str) -> Invitation | None:

@@ -1,6 +1,7 @@
 """Office forms: they parse and validate input; the services write."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
@@ -321,5 +322,15 @@ class InvitationForm(ReadableChoicesMixin, forms.Form):
         required=False,
         help_text=_("For partner-city counterparts."),
     )
+    language = forms.ChoiceField(
+        label=_("language"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+        help_text=_("The invitation e-mail and the page it links to are in this language."),
+    )
 
     offered = {"partnership": _curated_partnerships}
+
+    def clean_language(self) -> str:
+        return self.cleaned_data["language"] or settings.LANGUAGE_CODE

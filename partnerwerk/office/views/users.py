@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,11 +26,16 @@ def users(request):
         except PermissionDenied as error:
             form.add_error("role", str(error))
         else:
-            link = request.build_absolute_uri(reverse("accounts:invitation", args=[token]))
+            link = services.invitation_send(
+                invitation=invitation, token=token, base_url=request.build_absolute_uri("/")
+            )
             messages.success(
                 request,
-                _("Invitation for %(email)s created. Send the link below; it is shown only now.")
-                % {"email": invitation.email},
+                _(
+                    "Invitation for %(email)s sent by e-mail in %(language)s. The link is shown "
+                    "below only now, in case the e-mail does not arrive."
+                )
+                % {"email": invitation.email, "language": invitation.get_language_display()},
             )
             form = InvitationForm(user=request.user)
     context = {

@@ -1,6 +1,6 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from partnerwerk.accounts import services
@@ -18,12 +18,18 @@ class Command(BaseCommand):
         parser.add_argument("--organisation", help=_("Key of the organisation (editors)."))
         parser.add_argument("--partnership", help=_("Key of the partnership (counterparts)."))
         parser.add_argument(
+            "--language",
+            default=settings.LANGUAGE_CODE,
+            choices=[code for code, _name in settings.LANGUAGES],
+            help=_("The language of the invitation's page."),
+        )
+        parser.add_argument(
             "--base-url",
             default="http://127.0.0.1:8000",
             help=_("The site's address, for the link."),
         )
 
-    def handle(self, *args, email, role, organisation, partnership, base_url, **options):
+    def handle(self, *args, email, role, organisation, partnership, language, base_url, **options):
         try:
             invitation, token = services.invitation_create(
                 actor=None,
@@ -31,12 +37,13 @@ class Command(BaseCommand):
                 role=role,
                 organisation=Organisation.objects.get(key=organisation) if organisation else None,
                 partnership=Partnership.objects.get(key=partnership) if partnership else None,
+                language=language,
             )
         except (Organisation.DoesNotExist, Partnership.DoesNotExist) as error:
             raise CommandError(str(error)) from None
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
-        link = base_url.rstrip("/") + reverse("accounts:invitation", args=[token])
+        link = services.invitation_link(invitation=invitation, token=token, base_url=base_url)
         self.stdout.write(
             _("Invitation for %(email)s as %(role)s (valid until %(date)s, shown only now):")
             % {
