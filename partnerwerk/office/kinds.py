@@ -14,11 +14,12 @@ from partnerwerk.actors.models import Organisation, Person
 from partnerwerk.core import services as core_services
 from partnerwerk.documents import services as document_services
 from partnerwerk.documents.models import Document
-from partnerwerk.office import forms
+from partnerwerk.office import forms, forms_money
 from partnerwerk.partnerships import services as partnership_services
 from partnerwerk.partnerships.models import Partnership, Step
 from partnerwerk.projects import services as project_services
-from partnerwerk.projects.models import Activity, Project
+from partnerwerk.projects import services_money
+from partnerwerk.projects.models import Activity, Budget, FundingSource, Project, Transaction
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,12 @@ class RecordKind:
     list_permission: str = "office.enter"
     # Who may open the form for a new record, when not `permission("add")`.
     add_permission: str = ""
+    # What a new record may be added to (?partnership=ID, ?project=ID, ?activity=ID).
+    subjects: tuple = ("partnership", "project")
+    # The record whose page lists this one (a step's partnership, a budget's project): the
+    # page shown after adding or deleting it, at `owner_anchor`.
+    owner: Any = None
+    owner_anchor: str = ""
 
     @property
     def app_label(self) -> str:
@@ -89,6 +96,12 @@ def _step_revert(*, actor, record, history_id):
     return record
 
 
+def _money_owner(record):
+    """The page a budget, funding source or transaction is listed on: its project's, or its
+    activity's when it names no project."""
+    return getattr(record, "project", None) or record.activity
+
+
 def _subject_key(subject) -> dict:
     return {"subject": subject} if subject is not None else {}
 
@@ -122,6 +135,7 @@ KINDS = {
                 actor=actor, step=record
             ),
             revert=_step_revert,
+            owner=lambda step: step.partnership,
             related=("partnership__home", "partnership__partner"),
             listed=False,
             list_permission="partnerships.change_step",
@@ -204,11 +218,67 @@ KINDS = {
             columns=(("organisation", _("organisation")), ("visibility", _("visibility"))),
             related=("organisation",),
         ),
+        RecordKind(
+            slug="budgets",
+            model=Budget,
+            form=forms_money.BudgetForm,
+            label=_("Budgets"),
+            create=lambda actor, subject, data: services_money.budget_create(actor=actor, **data),
+            update=lambda actor, record, data: services_money.budget_update(
+                actor=actor, budget=record, **data
+            ),
+            filters=("kind", "status"),
+            columns=(("project", _("project")), ("status", _("status"))),
+            related=("project",),
+            listed=False,
+            subjects=("project",),
+            owner=_money_owner,
+            owner_anchor="money",
+        ),
+        RecordKind(
+            slug="funding-sources",
+            model=FundingSource,
+            form=forms_money.FundingSourceForm,
+            label=_("Funding sources"),
+            create=lambda actor, subject, data: services_money.funding_source_create(
+                actor=actor, **data
+            ),
+            update=lambda actor, record, data: services_money.funding_source_update(
+                actor=actor, funding_source=record, **data
+            ),
+            search=("funder__name", "programme__name_de", "note_de"),
+            columns=(("project", _("project")),),
+            related=("project", "funder", "programme"),
+            listed=False,
+            subjects=("project",),
+            owner=_money_owner,
+            owner_anchor="money",
+        ),
+        RecordKind(
+            slug="transactions",
+            model=Transaction,
+            form=forms_money.TransactionForm,
+            label=_("Transactions"),
+            create=lambda actor, subject, data: services_money.transaction_create(
+                actor=actor, **data
+            ),
+            update=lambda actor, record, data: services_money.transaction_update(
+                actor=actor, transaction=record, **data
+            ),
+            search=("key", "description_de", "description_en", "provider__name"),
+            filters=("kind", "visibility"),
+            columns=(("project", _("project")), ("activity", _("activity"))),
+            related=("project", "activity"),
+            listed=False,
+            subjects=("project", "activity"),
+            owner=_money_owner,
+            owner_anchor="money",
+        ),
     ]
 }
 
-# The records a new activity, step or document can be added to (?partnership=ID etc.).
-SUBJECT_MODELS = {"partnership": Partnership, "project": Project}
+# The records a new record can be added to (?partnership=ID etc.; see RecordKind.subjects).
+SUBJECT_MODELS = {"partnership": Partnership, "project": Project, "activity": Activity}
 
 
 def kind_of(record) -> RecordKind | None:

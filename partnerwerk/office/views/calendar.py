@@ -3,12 +3,16 @@
 import datetime
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
+from partnerwerk.actors.models import Organisation
 from partnerwerk.core.params import bounded_int
 from partnerwerk.office.access import office_view
-from partnerwerk.projects import selectors
-from partnerwerk.projects.totals import budget_totals, transaction_totals
+from partnerwerk.partnerships.models import Partnership
+from partnerwerk.projects import selectors, selectors_money
+from partnerwerk.projects.models import Project, TransactionKind
+from partnerwerk.projects.totals import transaction_totals
 
 
 def _month(request) -> datetime.date:
@@ -62,11 +66,12 @@ def calendar_list(request):
 
 @office_view
 def money(request):
-    """Totals per project, partnership, year and funder, internal money included for those
-    who may see internal records."""
+    """Budgets per project and transaction totals per project, partnership, year and
+    funder, by name and kind, internal money included for those who may see internal
+    records."""
     public_only = not _sees_internal(request)
     groups = [
-        (grouping, transaction_totals(by=grouping, public_only=public_only))
+        (grouping, _named(grouping, transaction_totals(by=grouping, public_only=public_only)))
         for grouping in ("project", "partnership", "year", "funder")
     ]
     return render(
@@ -74,7 +79,33 @@ def money(request):
         "projects/office_money.html",
         {
             "groups": groups,
-            "budgets_by_year": budget_totals(by="year", public_only=public_only),
+            "budgets": selectors_money.budget_overview(public_only=public_only),
             "public_only": public_only,
         },
     )
+
+
+# The record a totals row's group key names, and its page.
+_GROUP_MODELS = {
+    "project": (Project.all_objects.all(), "office:projects-edit"),
+    "partnership": (
+        Partnership.all_objects.select_related("home", "partner"),
+        "office:partnerships-edit",
+    ),
+    "funder": (Organisation.all_objects.all(), "office:organisations-edit"),
+}
+
+
+def _named(grouping: str, rows: list[dict]) -> list[dict]:
+    """The rows with the kind's label, and the group's record and page instead of its key."""
+    labels = dict(TransactionKind.choices)
+    records = {}
+    if grouping in _GROUP_MODELS:
+        queryset, _url = _GROUP_MODELS[grouping]
+        records = queryset.in_bulk({row["group"] for row in rows} - {None}, field_name="key")
+    for row in rows:
+        row["kind_label"] = labels.get(row["kind"], row["kind"])
+        record = records.get(row["group"])
+        row["name"] = str(record) if record is not None else row["group"]
+        row["url"] = reverse(_GROUP_MODELS[grouping][1], args=[record.pk]) if record else ""
+    return rows

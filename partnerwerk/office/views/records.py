@@ -8,12 +8,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerwerk.accounts.selectors import readable
 from partnerwerk.office.access import office_view, require_perm
 from partnerwerk.office.kinds import KINDS, SUBJECT_MODELS, RecordKind
 from partnerwerk.office.selectors import history_entries
+from partnerwerk.projects import selectors_money
 
 PAGE_SIZE = 50
 
@@ -75,9 +76,10 @@ def record_list(request, slug: str):
     return render(request, "office/record_list.html", context)
 
 
-def _subject(request):
-    """The partnership or project a new activity, step or document is added to."""
-    for name, model in SUBJECT_MODELS.items():
+def _subject(request, kind: RecordKind):
+    """The partnership, project or activity a new record is added to."""
+    for name in kind.subjects:
+        model = SUBJECT_MODELS[name]
         value = request.GET.get(name) or request.POST.get(f"subject_{name}")
         if value:
             queryset = readable(request.user, model.objects.all())
@@ -86,6 +88,12 @@ def _subject(request):
             except ValueError:
                 raise Http404 from None
     return None
+
+
+def _owner_url(kind: RecordKind, record) -> str:
+    """The page of the record that lists this one (see RecordKind.owner)."""
+    url = edit_url(kind.owner(record))
+    return f"{url}#{kind.owner_anchor}" if kind.owner_anchor else url
 
 
 def _template(kind: RecordKind) -> list[str]:
@@ -104,7 +112,7 @@ def _apply_errors(form, error: ValidationError) -> None:
 @office_view
 def record_new(request, slug: str):
     kind = _kind(slug)
-    subject = _subject(request)
+    subject = _subject(request, kind)
     if kind.slug == "steps" and subject is None:
         raise Http404
     require_perm(request, kind.add_permission or kind.permission("add"), subject)
@@ -115,7 +123,7 @@ def record_new(request, slug: str):
             if subject._meta.model_name == "partnership"
             else {"project": subject}
         )
-    elif subject is not None and kind.slug == "documents":
+    elif subject is not None:
         initial = {subject._meta.model_name: subject}
     form = kind.form(
         request.POST or None, request.FILES or None, initial=initial, user=request.user
@@ -127,8 +135,8 @@ def record_new(request, slug: str):
             _apply_errors(form, error)
         else:
             messages.success(request, _("Saved."))
-            if kind.slug == "steps":
-                return redirect("office:partnerships-edit", pk=record.partnership_id)
+            if kind.owner is not None:
+                return redirect(_owner_url(kind, record))
             return redirect(f"office:{kind.slug}-edit", pk=record.pk)
     context = {
         "kind": kind,
@@ -137,6 +145,8 @@ def record_new(request, slug: str):
         "subject": subject,
         "subject_name": subject._meta.model_name if subject is not None else "",
         "may_change": True,
+        "back_url": edit_url(subject) if subject is not None else "",
+        "back_label": subject,
     }
     return render(request, _template(kind), context)
 
@@ -170,6 +180,8 @@ def record_edit(request, slug: str, pk: int):
         "may_change": may_change,
         "may_delete": request.user.has_perm(kind.permission("delete"), record),
         "may_see_history": request.user.has_perm("office.view_history"),
+        "back_url": _owner_url(kind, record) if kind.owner is not None else "",
+        "back_label": kind.owner(record) if kind.owner is not None else None,
     }
     context.update(_extra_context(request, kind, record))
     return render(request, _template(kind), context)
@@ -186,25 +198,51 @@ def _extra_context(request, kind: RecordKind, record) -> dict:
             "may_confirm": user.has_perm("partnerships.confirm_step"),
             "may_add_activity": user.has_perm("projects.add_activity", record),
             "may_add_document": user.has_perm("documents.add_document", record),
+            # Money of the partnership's activities without a project; added on their pages.
+            "money": selectors_money.partnership_money(partnership=record),
+            "money_subject": "partnership",
         }
     if kind.slug == "projects":
         return {
             "may_add_activity": user.has_perm("projects.add_activity", record),
             "may_add_document": user.has_perm("documents.add_document", record),
+            **_money_context(user, record, selectors_money.project_money(project=record)),
         }
+    if kind.slug == "activities":
+        return _money_context(user, record, selectors_money.activity_money(activity=record))
     return {}
 
 
+def _money_context(user, record, money) -> dict:
+    """The money section of a project's or activity's page (office/partials/money.html)."""
+    return {
+        "money": money,
+        "money_subject": record._meta.model_name,
+        "may_add_budget": user.has_perm("projects.add_budget", record),
+        "may_add_transaction": user.has_perm("projects.add_transaction", record),
+        "may_change_money": user.has_perm("projects.change_transaction", record),
+    }
+
+
 @office_view
-@require_POST
+@require_http_methods(["GET", "POST"])
 def record_delete(request, slug: str, pk: int):
+    """A GET asks first, naming the record; a POST deletes (softly: the trash undoes it)."""
     kind = _kind(slug)
     record = _record(request, kind, pk)
     require_perm(request, kind.permission("delete"), record)
+    if request.method == "GET":
+        context = {
+            "kind": kind,
+            "record": record,
+            "record_type": kind.model._meta.verbose_name,
+            "back": edit_url(record),
+        }
+        return render(request, "office/record_delete.html", context)
     kind.delete(actor=request.user, record=record)
     messages.success(request, _("Deleted. The office can restore it from the trash."))
-    if kind.slug == "steps":
-        return redirect("office:partnerships-edit", pk=record.partnership_id)
+    if kind.owner is not None:
+        return redirect(_owner_url(kind, record))
     return redirect(f"office:{kind.slug}")
 
 
