@@ -21,6 +21,13 @@ const files = {
     "leaflet.markercluster/leaflet.markercluster.js.map",
   "leaflet.markercluster/dist/MarkerCluster.css": "leaflet.markercluster/MarkerCluster.css",
   "leaflet.markercluster/MIT-LICENCE.txt": "leaflet.markercluster/MIT-LICENCE.txt",
+  // The place picker (partnerwerk/static/places/place-picker.js); the source maps are copied
+  // because the files name them and the manifest storage refuses a missing reference.
+  "tom-select/dist/js/tom-select.base.min.js": "tom-select/tom-select.base.min.js",
+  "tom-select/dist/js/tom-select.base.min.js.map": "tom-select/tom-select.base.min.js.map",
+  "tom-select/dist/css/tom-select.min.css": "tom-select/tom-select.min.css",
+  "tom-select/dist/css/tom-select.min.css.map": "tom-select/tom-select.min.css.map",
+  "tom-select/LICENSE": "tom-select/LICENSE",
   "topojson-client/dist/topojson-client.min.js": "topojson-client/topojson-client.min.js",
   "topojson-client/LICENSE": "topojson-client/LICENSE",
   "world-atlas/countries-110m.json": "world-atlas/countries-110m.json",

@@ -1,10 +1,15 @@
 """The read-only public endpoints. Lists and details show only what the exports show."""
 
+from typing import Literal
+
+from django.core.cache import cache
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from partnerwerk.api.caching import cached_answer
 from partnerwerk.api.pagination import SerializedPagination
 from partnerwerk.api.schemas import (
     ActivityOut,
@@ -13,10 +18,15 @@ from partnerwerk.api.schemas import (
     PartnershipFilters,
     PartnershipOut,
     PlaceFilters,
+    PlaceOptionOut,
     PlaceOut,
     ProjectOut,
 )
+from partnerwerk.core.security import client_ip
 from partnerwerk.exchange import selectors, serializers
+from partnerwerk.places import selectors as place_selectors
+from partnerwerk.places.names import fold
+from partnerwerk.places.presentation import place_option
 from partnerwerk.sdg.selectors import partnership_filter
 
 partnerships = Router(tags=["partnerships"])
@@ -59,6 +69,53 @@ def partnership_detail(request, key: str):
 @paginate(SerializedPagination, serializer=serializers.place_to_dict)
 def place_index(request, filters: Query[PlaceFilters]):
     return selectors.place_list(country=filters.country)
+
+
+# The place picker asks once per keystroke (after a pause); a client asking far more often is
+# not a person typing.
+PLACE_SEARCHES_PER_MINUTE = 120
+
+
+def _place_search_allowed(request) -> bool:
+    key = f"place-search-rate:{client_ip(request)}"
+    cache.add(key, 0, 60)
+    try:
+        return cache.incr(key) <= PLACE_SEARCHES_PER_MINUTE
+    except ValueError:  # expired between add and incr
+        return True
+
+
+@places.get(
+    "/search",
+    response={200: list[PlaceOptionOut], 422: ErrorOut, 429: ErrorOut},
+    summary="Find places by name",
+    url_name="place_search",
+)
+def place_search(
+    request,
+    q: str = Query(
+        ...,
+        min_length=1,
+        max_length=100,
+        description="The beginning of a name in any language (German, English, local).",
+    ),
+    lang: Literal["de", "en"] | None = Query(
+        None, description="Language of the names and countries (default: the request's)."
+    ),
+):
+    """Places whose name or a word of it begins with `q`, a place of exactly that name first,
+    then by population; the place picker of the portal's forms asks this. Answers are cached
+    until the data changes; more than 120 questions a minute from one address are refused
+    (429)."""
+    if not _place_search_allowed(request):
+        return 429, {"detail": _("Too many place searches from your address; wait a minute.")}
+    language = lang or translation.get_language() or "de"
+
+    def compute():
+        with translation.override(language):
+            return [place_option(place) for place in place_selectors.place_search(query=q)]
+
+    return cached_answer("place-search", compute, language[:2], fold(q))
 
 
 @places.get("/{int:geonames_id}", response={200: PlaceOut, 404: ErrorOut}, summary="One place")

@@ -77,6 +77,23 @@ class PlaceOut(Schema):
     sources: list[SourceOut]
 
 
+class PlaceOptionOut(Schema):
+    """A place found by its name, with what tells namesakes apart."""
+
+    ref: str = Field(description="GeoNames id of the place, or `p<id>` for a place without one.")
+    name: str = Field(description="Name in the asked language where known, else GeoNames' name.")
+    country: str = Field(description="ISO 3166-1 alpha-2 code.")
+    country_name: str = Field(description="Name of the country in the asked language.")
+    population: int | None
+    population_text: str = Field(
+        description="The population as a phrase, e.g. “89,179 inhabitants”."
+    )
+    label: str = Field(description="Name and country, e.g. “Kumasi, Ghana”.")
+    description: str = Field(
+        description="Country and population, e.g. “Ghana · 2,544,530 inhabitants”."
+    )
+
+
 class StepOut(Schema):
     date: str = Field(description=PARTIAL_DATE)
     type: StepKind

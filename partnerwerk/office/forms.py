@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from partnerwerk.accounts.models import OfficeRole
@@ -11,23 +12,17 @@ from partnerwerk.core.models import Source
 from partnerwerk.documents.models import Document
 from partnerwerk.office.access import readable_choices
 from partnerwerk.partnerships.models import Partnership, Step
-from partnerwerk.places.models import Place
+from partnerwerk.places import forms as places_forms
 from partnerwerk.projects.models import Activity, Project
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PlaceField(forms.ModelChoiceField):
-    """A place by its GeoNames id: there may be thousands of places, too many for a list."""
+class PlaceField(places_forms.PlaceField):
+    """A place by name, with the office's place search behind the picker."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", _("The place's GeoNames id, e.g. 2298890 for Kumasi."))
-        super().__init__(
-            queryset=Place.objects.all(),
-            to_field_name="geonames_id",
-            widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-            **kwargs,
-        )
+        super().__init__(source=reverse_lazy("office:place-search"), **kwargs)
 
 
 def _curated_partnerships():
@@ -120,11 +115,6 @@ class RecordForm(ReadableChoicesMixin, forms.ModelForm):
         if "key" in self.fields:
             self.fields["key"].required = False
             self.fields["key"].help_text = _("Stable code; made from the title when left empty.")
-        for name, form_field in self.fields.items():
-            # A place is typed as its GeoNames id, so that is what an edit form shows.
-            if isinstance(form_field, PlaceField) and self.instance.pk:
-                place = getattr(self.instance, name, None)
-                self.initial[name] = place.geonames_id if place else None
 
 
 class PartnershipForm(RecordForm):

@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from partnerwerk.office.kinds import KINDS
-from partnerwerk.office.views import pages, records, users
+from partnerwerk.office.views import pages, places, records, users
 
 app_name = "office"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("registry/", include("partnerwerk.office.registry_urls")),
     path("sdg/", include("partnerwerk.office.sdg_urls")),
     path("trash/", records.trash, name="trash"),
+    path("places/search/", places.place_search, name="place-search"),
     path("steps/<int:pk>/confirm/", pages.step_confirm, name="step-confirm"),
     path("documents/<int:pk>/file/", pages.document_file, name="document-file"),
     path("people/<int:pk>/export/", pages.person_export, name="person-export"),

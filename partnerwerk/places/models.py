@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from partnerwerk.core.models import Source, TimeStampedModel, localized
+from partnerwerk.core.models import Source, TimeStampedModel
+from partnerwerk.places.names import search_key, split_alternate_names
 
 
 class Continent(models.TextChoices):
@@ -63,9 +66,22 @@ class Place(TimeStampedModel):
             "(country, name and the file's coordinates)."
         ),
     )
+    alternate_names = models.TextField(
+        _("alternate names"),
+        blank=True,
+        editable=False,
+        help_text=_("GeoNames' other names of the place, one a line, in every language."),
+    )
+    search_names = models.TextField(
+        _("search names"),
+        blank=True,
+        editable=False,
+        help_text=_("Every name of the place, folded, for the place search (set on saving)."),
+    )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
-    history = HistoricalRecords()
+    # The names are GeoNames' and derived from the rest: no history of their own.
+    history = HistoricalRecords(excluded_fields=["alternate_names", "search_names"])
 
     class Meta:
         ordering = ["name"]
@@ -98,6 +114,22 @@ class Place(TimeStampedModel):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        self.refresh_search_names()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_names" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_names"]
+        super().save(*args, **kwargs)
+
+    def refresh_search_names(self) -> None:
+        """The search key from the place's own names and its GeoNames alternate names; set on
+        every save, and by bulk writers (which save no record one by one) before inserting."""
+        own = [self.name, self.name_de, self.name_en, self.name_native]
+        self.search_names = search_key([*own, *split_alternate_names(self.alternate_names)])
+
     @property
     def display_name(self) -> str:
-        return localized(self, "name") or self.name
+        """The name in the reader's language where the data has one, else GeoNames' own name
+        (mostly the local one: Köln, Sevilla, Kraków), never another language's name."""
+        language = (get_language() or settings.LANGUAGE_CODE)[:2]
+        return getattr(self, f"name_{language}", "") or self.name

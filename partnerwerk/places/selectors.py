@@ -1,4 +1,4 @@
-"""Reads of places: the home city.
+"""Reads of places: the home city, and places found by any of their names.
 
 A place page shows partnerships, projects and people, which live in apps above places: the list
 of partner cities is read in partnerships/selectors.py, one partner city's page in
@@ -6,10 +6,99 @@ portal/selectors.py.
 """
 
 from django.conf import settings
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.utils import translation
+from django_countries import countries
 
 from partnerwerk.places.models import Place
+from partnerwerk.places.names import SEPARATOR, fold
+
+SEARCH_LIMIT = 10
+# A typed name that fits more places than this is not worth listing: the reader types more.
+CHOICE_LIMIT = 8
 
 
 def home_place() -> Place | None:
     """The municipality whose office runs this installation (PARTNERWERK_HOME_GEONAMES_ID)."""
     return Place.objects.filter(geonames_id=settings.PARTNERWERK_HOME_GEONAMES_ID).first()
+
+
+def place_ref(place: Place) -> str:
+    """How a form or an address names a place: its GeoNames id, or `p<id>` without one."""
+    return str(place.geonames_id) if place.geonames_id else f"p{place.pk}"
+
+
+def place_by_ref(ref: str) -> Place | None:
+    ref = ref.strip()
+    if ref.isdigit():
+        return Place.objects.filter(geonames_id=int(ref)).first()
+    if ref[:1] == "p" and ref[1:].isdigit():
+        return Place.objects.filter(pk=int(ref[1:])).first()
+    return None
+
+
+def _ranked(queryset: QuerySet, key: str) -> QuerySet:
+    """Places whose name is the folded `key` first, then the rest; each by population."""
+    exact = Case(
+        When(search_names__contains=f"{SEPARATOR}{key}{SEPARATOR}", then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return queryset.annotate(exact=exact).order_by(
+        "exact", F("population").desc(nulls_last=True), "name", "id"
+    )
+
+
+def place_search(*, query: str, limit: int = SEARCH_LIMIT) -> list[Place]:
+    """Places with a name, in any language GeoNames knows (German, English, local, ...), that
+    begins with `query` or has a word that does: "Wien" finds Vienna (by its name Wien) before
+    Wiener Neustadt, "Kum" finds Kumasi. A name that is the whole query comes first, then the
+    larger places."""
+    key = fold(query)
+    if not key:
+        return []
+    condition = Q(search_names__contains=f"{SEPARATOR}{key}") | Q(search_names__contains=f" {key}")
+    return list(_ranked(Place.objects.filter(condition), key)[:limit])
+
+
+def _country_code(text: str) -> str | None:
+    """The ISO code of a country named in German or English ("Deutschland", "Germany", "DE")."""
+    text = text.strip()
+    if text.upper() in countries:
+        return text.upper()
+    for language in ("de", "en"):
+        with translation.override(language):
+            code = countries.by_name(text, language=language)
+        if code:
+            return code
+    return None
+
+
+def places_named(
+    *, name: str, within: QuerySet | None = None, limit: int = CHOICE_LIMIT
+) -> list[Place]:
+    """The places a typed name means: those with exactly this name, else those with a name
+    that begins with it; "Frankfurt, Deutschland" or "Frankfurt (Deutschland)" narrows to
+    a country. At most `limit` + 1, so a caller can tell that there are more."""
+    text = name.strip()
+    country = None
+    for opening, closing in ((",", ""), ("(", ")")):
+        head, found, tail = text.rpartition(opening)
+        if found and head.strip() and tail.endswith(closing):
+            code = _country_code(tail.removesuffix(closing) if closing else tail)
+            if code:
+                text, country = head.strip(), code
+                break
+    key = fold(text)
+    if not key:
+        return []
+    places = Place.objects.all() if within is None else within
+    if country:
+        places = places.filter(country=country)
+    exact = places.filter(search_names__contains=f"{SEPARATOR}{key}{SEPARATOR}")
+    found = list(_ranked(exact, key)[: limit + 1])
+    if not found:
+        found = list(
+            _ranked(places.filter(search_names__contains=f"{SEPARATOR}{key}"), key)[: limit + 1]
+        )
+    return found

@@ -60,6 +60,7 @@ class GeoNamesIndex:
         self._by_name: dict[tuple[str, str], list[Candidate]] = {}
         self._raw_by_country: dict[str, list[tuple[Candidate, list[str]]]] = {}
         self._by_alternate: dict[str, dict[str, list[Candidate]]] = {}
+        self._names_by_id: dict[int, list[str]] = {}
         for city in cities:
             candidate = Candidate(
                 int(city["geonameid"]),
@@ -72,9 +73,9 @@ class GeoNamesIndex:
             self._by_name.setdefault((candidate.country, fold(candidate.name)), []).append(
                 candidate
             )
-            self._raw_by_country.setdefault(candidate.country, []).append(
-                (candidate, city.get("alternatenames") or [])
-            )
+            names = city.get("alternatenames") or []
+            self._raw_by_country.setdefault(candidate.country, []).append((candidate, names))
+            self._names_by_id[candidate.geonames_id] = names
 
     def _alternates(self, country: str) -> dict[str, list[Candidate]]:
         if country not in self._by_alternate:
@@ -87,6 +88,10 @@ class GeoNamesIndex:
                         index.setdefault(key, []).append(candidate)
             self._by_alternate[country] = index
         return self._by_alternate[country]
+
+    def alternate_names(self, geonames_id: int) -> list[str]:
+        """GeoNames' other names of an entry, in every language (the place search finds them)."""
+        return self._names_by_id.get(geonames_id, [])
 
     def by_name(self, keys: list[str], country: str) -> list[Candidate]:
         for key in keys:

@@ -18,8 +18,10 @@ from partnerwerk.partnerships.services import partnerships_prepare_bulk, step_de
 from partnerwerk.places.geonames import GEONAMES_CREDIT
 from partnerwerk.places.geonames import countries as geonames_countries
 from partnerwerk.places.models import GeoNamesMatch, Place
+from partnerwerk.places.names import join_alternate_names
 from partnerwerk.registry.bulk import PreparedRows
 from partnerwerk.registry.importer import TWIN_CITIES_RECORDED_ON, TWIN_CITIES_SOURCE, Side
+from partnerwerk.registry.matching import geonames_index
 from partnerwerk.registry.report import ImportReport
 
 CHANGE_REASON = "twin-cities import"
@@ -47,10 +49,18 @@ def existing_unmatched_places() -> list[dict]:
 
 
 def _new_place(side: Side) -> Place:
+    """A place to insert in bulk, with the search key a save would set."""
+    place = _unsaved_place(side)
+    place.refresh_search_names()
+    return place
+
+
+def _unsaved_place(side: Side) -> Place:
     country = side.country.code
     continent = geonames_countries().get(country, {}).get("continentcode", "")
     if side.candidate is not None:
         candidate = side.candidate
+        alternates = geonames_index().alternate_names(candidate.geonames_id)
         return Place(
             geonames_id=candidate.geonames_id,
             name=candidate.name,
@@ -63,6 +73,7 @@ def _new_place(side: Side) -> Place:
             latitude=candidate.latitude,
             longitude=candidate.longitude,
             geonames_match=side.match,
+            alternate_names=join_alternate_names(alternates),
         )
     return Place(
         name=side.name,
