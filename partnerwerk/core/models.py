@@ -1,5 +1,8 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -71,16 +74,33 @@ def exactly_one_subject(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=condition, name=name)
 
 
-def localized(obj, field: str, language: str | None = None) -> str:
-    """The text of `field` in the active language, falling back to German, then English."""
-    from django.utils.translation import get_language
+@dataclass(frozen=True)
+class LocalizedText:
+    """A translated field's text, the language it is in, and whether that is a fallback."""
 
-    language = (language or get_language() or "de")[:2]
+    text: str
+    language: str
+    fallback: bool
+
+    def __str__(self):
+        return self.text
+
+
+def localized_text(obj, field: str, language: str | None = None) -> LocalizedText:
+    """The one language fallback: the text of `field` in `language` (the active one when
+    None), else in German, else in English; `fallback` says the text is not in the language
+    asked for, so a page can mark its language and say no translation exists."""
+    language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
     for code in (language, "de", "en"):
         value = getattr(obj, f"{field}_{code}", "")
         if value:
-            return value
-    return ""
+            return LocalizedText(value, code, code != language)
+    return LocalizedText("", language, False)
+
+
+def localized(obj, field: str, language: str | None = None) -> str:
+    """Only the text of `localized_text`."""
+    return localized_text(obj, field, language).text
 
 
 class SoftDeleteQuerySet(models.QuerySet):
@@ -89,6 +109,24 @@ class SoftDeleteQuerySet(models.QuerySet):
 
     def deleted(self):
         return self.filter(deleted_at__isnull=False)
+
+
+class PublicQuerySet(SoftDeleteQuerySet):
+    """Rows of a record with a visibility. `public()` is what anyone may see of it: the
+    portal, the files, the exports and the API read public records through it alone. A
+    record whose rule asks more (a transaction, a document) extends it in its own app."""
+
+    def public(self):
+        return self.filter(visibility=Visibility.PUBLIC)
+
+
+class Publishable:
+    """`is_public` of one record, the same rule as its queryset's `public()` (a record whose
+    rule asks more overrides both)."""
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC
 
 
 class AliveManager(models.Manager):

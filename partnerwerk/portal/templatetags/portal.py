@@ -1,13 +1,14 @@
 """Template helpers of the public portal: dates with precision, language links, fallbacks."""
 
 import datetime
-from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats
 from django.utils.translation import get_language, get_language_info
+
+from partnerwerk.core.models import localized_text
 
 register = template.Library()
 
@@ -34,26 +35,8 @@ def period(record) -> str:
     return start or end
 
 
-@dataclass
-class LocalizedText:
-    text: str
-    language: str
-    fallback: bool
-
-    def __str__(self):
-        return self.text
-
-
-@register.simple_tag
-def localized_text(record, field: str) -> LocalizedText:
-    """The text in the active language, or in German with `fallback` set, so the page can
-    mark the language of the text and say that no translation exists."""
-    language = (get_language() or settings.LANGUAGE_CODE)[:2]
-    for code in (language, "de", "en"):
-        value = getattr(record, f"{field}_{code}", "")
-        if value:
-            return LocalizedText(value, code, code != language)
-    return LocalizedText("", language, False)
+# The text in the active language, or in German with `fallback` set (core's one fallback).
+register.simple_tag(localized_text, name="localized_text")
 
 
 @register.simple_tag(takes_context=True)
