@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerwerk.core.models import (
+    PublicQuerySet,
+    Publishable,
     SoftDeleteModel,
     Source,
     TimeStampedModel,
@@ -89,7 +91,7 @@ class LegalBasis(models.TextChoices):
     LEGITIMATE_INTEREST = "legitimate_interest", _("legitimate interest (Art. 6(1)(f) GDPR)")
 
 
-class Person(TimeStampedModel, SoftDeleteModel):
+class Person(Publishable, TimeStampedModel, SoftDeleteModel):
     key = models.SlugField(_("key"), max_length=80, unique=True, help_text=_("Stable code."))
     name = models.CharField(_("name"), max_length=200)
     honorific = models.CharField(_("title or honorific"), max_length=50, blank=True)
@@ -134,7 +136,7 @@ class Person(TimeStampedModel, SoftDeleteModel):
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
-    objects, all_objects = soft_delete_managers()
+    objects, all_objects = soft_delete_managers(PublicQuerySet)
     history = HistoricalRecords()
 
     class Meta:

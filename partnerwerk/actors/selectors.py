@@ -7,7 +7,6 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from partnerwerk.actors.models import Involvement, Organisation, OrganisationKind, Person, Role
-from partnerwerk.core.models import Visibility
 
 
 def office_contact() -> dict:
@@ -17,6 +16,8 @@ def office_contact() -> dict:
     partnerships; there is no flag for it, so the data decides.
     """
     home = settings.PARTNERWERK_HOME_GEONAMES_ID
+    # Partnerships sit above this app: their model is reached through the relation.
+    partnership = Involvement._meta.get_field("partnership").related_model
     office = (
         Organisation.objects.filter(kind=OrganisationKind.CITY_OFFICE, place__geonames_id=home)
         .annotate(
@@ -24,7 +25,7 @@ def office_contact() -> dict:
                 "involvements",
                 filter=Q(
                     involvements__role=Role.COORDINATOR,
-                    involvements__partnership__visibility=Visibility.PUBLIC,
+                    involvements__partnership__in=partnership.all_objects.public(),
                 ),
             )
         )
@@ -34,11 +35,7 @@ def office_contact() -> dict:
     )
     person = None
     if office is not None:
-        person = (
-            Person.objects.filter(organisation=office, visibility=Visibility.PUBLIC)
-            .order_by("name")
-            .first()
-        )
+        person = Person.objects.public().filter(organisation=office).order_by("name").first()
     return {"office": office, "person": person}
 
 
@@ -47,7 +44,7 @@ def public_involvements_prefetch() -> Prefetch:
     return Prefetch(
         "involvements",
         queryset=Involvement.objects.filter(
-            Q(person__isnull=True) | Q(person__visibility=Visibility.PUBLIC)
+            Q(person__isnull=True) | Q(person__in=Person.all_objects.public())
         )
         .select_related("organisation", "person")
         .order_by("role", "id"),

@@ -5,8 +5,8 @@ from simple_history.models import HistoricalRecords
 
 from partnerwerk.core.models import (
     DatePrecision,
+    PublicQuerySet,
     SoftDeleteModel,
-    SoftDeleteQuerySet,
     Source,
     TimeStampedModel,
     Visibility,
@@ -32,14 +32,18 @@ class DocumentStatus(models.TextChoices):
     SIGNED = "signed", _("signed")
 
 
-def _public_and_alive(path: str) -> models.Q:
-    """The record at `path` is absent, or public and not deleted."""
+def _absent_or_public(model, path: str) -> models.Q:
+    """The record at `path` is absent, or public by its own record's `public()` and not
+    deleted. The records sit in apps above this one: each model is reached through the
+    relations, not imported."""
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
     return models.Q(**{f"{path}__isnull": True}) | models.Q(
-        **{f"{path}__visibility": Visibility.PUBLIC, f"{path}__deleted_at__isnull": True}
+        **{f"{path}__in": model.objects.public()}
     )
 
 
-class DocumentQuerySet(SoftDeleteQuerySet):
+class DocumentQuerySet(PublicQuerySet):
     def public(self):
         """Documents anyone may see, with their files: the document is public and not
         deleted, and so is every record it is attached to (its partnership; its step, which
@@ -52,15 +56,23 @@ class DocumentQuerySet(SoftDeleteQuerySet):
             | models.Q(step__deleted_at__isnull=True, step__proposed_at__isnull=True)
             | models.Q(step__deleted_at__isnull=True, step__confirmed_at__isnull=False)
         )
-        return self.filter(
-            _public_and_alive("partnership"),
-            confirmed_step,
-            _public_and_alive("step__partnership"),
-            _public_and_alive("project"),
-            _public_and_alive("activity"),
-            _public_and_alive("activity__project"),
-            visibility=Visibility.PUBLIC,
-            deleted_at__isnull=True,
+        return (
+            super()
+            .public()
+            .filter(
+                *(
+                    _absent_or_public(self.model, path)
+                    for path in (
+                        "partnership",
+                        "step__partnership",
+                        "project",
+                        "activity",
+                        "activity__project",
+                    )
+                ),
+                confirmed_step,
+                deleted_at__isnull=True,
+            )
         )
 
 

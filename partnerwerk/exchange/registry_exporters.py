@@ -5,14 +5,14 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 
 from partnerwerk.core.dates import format_partial_date
-from partnerwerk.core.models import Visibility
 from partnerwerk.exchange.bulk_rows import (
     place_reference,
     place_reference_columns,
     sources_by_record,
     values_in_chunks,
 )
-from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
+from partnerwerk.partnerships.models import Partnership
+from partnerwerk.partnerships.selectors import registry_relations
 
 RELATION_COLUMNS = (
     "id",
@@ -30,9 +30,9 @@ RELATION_COLUMNS = (
 
 
 def relation_list() -> QuerySet:
-    return Partnership.objects.filter(
-        origin=PartnershipOrigin.REGISTRY, visibility=Visibility.PUBLIC
-    ).order_by("key")
+    """The registry's public relations, without the pairs the office curates: those are in
+    the `partnerships` dataset (decision 0025)."""
+    return registry_relations(Partnership.objects.public()).order_by("key")
 
 
 def relation_rows(relations: QuerySet) -> Iterator[dict]:

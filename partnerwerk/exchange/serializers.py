@@ -7,7 +7,6 @@ reveal an internal record, even one linked from a public record.
 """
 
 from partnerwerk.core.dates import format_partial_date
-from partnerwerk.core.models import Visibility
 
 
 def _text_or_none(value: str) -> str | None:
@@ -52,7 +51,7 @@ def _involvements(record) -> list[dict]:
 
 
 def _key_if_public(record) -> str | None:
-    if record is None or record.visibility != Visibility.PUBLIC:
+    if record is None or not record.is_public:
         return None
     return record.key
 
@@ -142,7 +141,7 @@ def organisation_to_dict(organisation) -> dict:
 def person_to_dict(person) -> dict:
     # Contact data only for a person the office may name in public; the selector already
     # leaves internal people out, this guards a caller that passes one in anyway.
-    public = person.visibility == Visibility.PUBLIC
+    public = person.is_public
     return {
         "id": person.key,
         "name": person.name,

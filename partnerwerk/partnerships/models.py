@@ -6,6 +6,8 @@ from simple_history.models import HistoricalRecords
 from partnerwerk.core.models import (
     AliveManager,
     DatePrecision,
+    PublicQuerySet,
+    Publishable,
     SoftDeleteModel,
     SoftDeleteQuerySet,
     Source,
@@ -65,15 +67,12 @@ class PartnershipOrigin(models.TextChoices):
     REGISTRY = "registry", _("registry data")
 
 
-class PartnershipQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(visibility=Visibility.PUBLIC)
-
+class PartnershipQuerySet(PublicQuerySet):
     def curated(self):
         return self.filter(origin=PartnershipOrigin.CURATED)
 
 
-class Partnership(TimeStampedModel, SoftDeleteModel):
+class Partnership(Publishable, TimeStampedModel, SoftDeleteModel):
     """A relation of one kind between two places; its status and start follow from its steps."""
 
     key = models.SlugField(_("key"), max_length=120, unique=True, help_text=_("Stable code."))

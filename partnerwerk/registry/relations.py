@@ -3,10 +3,11 @@ facet summary (each module imports this one, neither the other)."""
 
 from django.db.models import QuerySet
 
-from partnerwerk.core.models import Visibility
 from partnerwerk.partnerships.models import Partnership
+from partnerwerk.partnerships.selectors import without_registry_twins
 
 
 def network_relations() -> QuerySet:
-    """The edges of the network: public relations of either origin."""
-    return Partnership.objects.filter(visibility=Visibility.PUBLIC)
+    """The edges of the network: public relations of either origin; a pair the office curates
+    is its own record, not also the registry's (decision 0025)."""
+    return without_registry_twins(Partnership.objects.public())

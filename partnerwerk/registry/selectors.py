@@ -9,9 +9,8 @@ queries whatever the size of the network.
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
-from partnerwerk.core.models import Visibility
 from partnerwerk.partnerships.models import Partnership, PartnershipKind, PartnershipOrigin
 from partnerwerk.places.models import Place
 from partnerwerk.registry import facets as relation_facets
@@ -200,19 +199,25 @@ def network(*, place: Place, limit: int = 500) -> dict:
 
 def most_connected(*, limit: int = 50, country: str | None = None) -> list[dict]:
     """Places with the most distinct partners (two queries: counts, then the places)."""
-    partnership = Partnership._meta.db_table
     place_table = Place._meta.db_table
-    alive = "visibility = %s AND deleted_at IS NULL"
+    # Each direction of every edge, compiled from the network's queryset so that the one
+    # definition of a public relation decides here too; raw SQL only for the union.
+    directions = [
+        network_relations()
+        .order_by()
+        .annotate(place_id=F(place), other_id=F(other))
+        .values_list("place_id", "other_id")
+        .query.sql_with_params()
+        for place, other in (("home_id", "partner_id"), ("partner_id", "home_id"))
+    ]
+    params: list = [*directions[0][1], *directions[1][1]]
     country_join = ""
-    params: list = [Visibility.PUBLIC, Visibility.PUBLIC]
     if country:
         country_join = f" JOIN {place_table} p ON p.id = edges.place_id WHERE p.country = %s"
         params.append(country.upper())
     sql = (
         "SELECT edges.place_id, COUNT(DISTINCT edges.other_id) AS partners FROM ("
-        f"SELECT home_id AS place_id, partner_id AS other_id FROM {partnership} WHERE {alive} "
-        "UNION ALL "
-        f"SELECT partner_id, home_id FROM {partnership} WHERE {alive}"
+        f"{directions[0][0]} UNION ALL {directions[1][0]}"
         f") edges{country_join} GROUP BY edges.place_id "
         "ORDER BY partners DESC, edges.place_id LIMIT %s"
     )

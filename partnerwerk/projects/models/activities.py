@@ -6,6 +6,8 @@ from simple_history.models import HistoricalRecords
 
 from partnerwerk.core.models import (
     DatePrecision,
+    PublicQuerySet,
+    Publishable,
     SoftDeleteModel,
     Source,
     TimeStampedModel,
@@ -13,7 +15,7 @@ from partnerwerk.core.models import (
     localized,
     soft_delete_managers,
 )
-from partnerwerk.projects.models.projects import Project, PublicQuerySet, period_constraint
+from partnerwerk.projects.models.projects import Project, period_constraint
 
 
 class ActivityKind(models.TextChoices):
@@ -28,7 +30,7 @@ class ActivityKind(models.TextChoices):
     SIGNING = "signing", _("signing ceremony")
 
 
-class Activity(TimeStampedModel, SoftDeleteModel):
+class Activity(Publishable, TimeStampedModel, SoftDeleteModel):
     """Something that happened or will happen on a date or in a period."""
 
     key = models.SlugField(_("key"), max_length=120, unique=True, help_text=_("Stable code."))

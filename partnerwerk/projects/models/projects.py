@@ -6,6 +6,8 @@ from simple_history.models import HistoricalRecords
 
 from partnerwerk.core.models import (
     DatePrecision,
+    PublicQuerySet,
+    Publishable,
     SoftDeleteModel,
     Source,
     TimeStampedModel,
@@ -39,12 +41,7 @@ class ProjectStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
-class PublicQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(visibility=Visibility.PUBLIC)
-
-
-class Project(TimeStampedModel, SoftDeleteModel):
+class Project(Publishable, TimeStampedModel, SoftDeleteModel):
     key = models.SlugField(_("key"), max_length=120, unique=True, help_text=_("Stable code."))
     title_de = models.CharField(_("title (German)"), max_length=300)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
