@@ -66,7 +66,7 @@ class ReferenceLoader(RecordLoader):
             )
         )
         self.involvements(project, r.involvements)
-        self.sdg_tags(project, r.sdgs, sources)
+        self.sdg_tags(project, r.sdgs)
         self.transactions(project, r.transactions)
 
     def load_activities(self, r: schemas.ActivityRecord) -> None:
@@ -94,7 +94,7 @@ class ReferenceLoader(RecordLoader):
             )
         )
         self.involvements(activity, r.involvements)
-        self.sdg_tags(activity, r.sdgs, sources)
+        self.sdg_tags(activity, r.sdgs)
         self.transactions(activity, r.transactions)
 
     def load_documents(self, r: schemas.DocumentRecord) -> None:

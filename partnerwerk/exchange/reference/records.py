@@ -92,7 +92,7 @@ class RecordLoader:
                 )
             )
 
-    def sdg_tags(self, subject, items, sources) -> None:
+    def sdg_tags(self, subject, items) -> None:
         for item in items:
             ref = item if isinstance(item, schemas.SdgRef) else schemas.SdgRef(goal=item)
             target = None
@@ -254,4 +254,4 @@ class RecordLoader:
                 )
             )
         self.involvements(partnership, r.involvements)
-        self.sdg_tags(partnership, r.sdgs, sources)
+        self.sdg_tags(partnership, r.sdgs)
