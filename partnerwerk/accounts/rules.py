@@ -191,6 +191,7 @@ PERMISSIONS = {
     "sdg.suggest": is_office_member,
     # partnerships and their steps
     "partnerships.view_partnership": can_read_record,
+    "partnerships.view_step": can_read_record,
     "partnerships.add_partnership": is_office_staff,
     "partnerships.change_partnership": is_office_staff,
     "partnerships.delete_partnership": is_office_staff,

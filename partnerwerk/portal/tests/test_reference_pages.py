@@ -53,4 +53,4 @@ def test_the_kumasi_timeline_shows_no_editorial_note_but_its_sources_by_title(cl
         assert " ".join(note.office_note.split())[:60] not in page
     assert "angehenden" not in page and "undatiert" not in page
     assert "Seite 00" not in page and ".txt" not in page
-    assert "Kumasi in Ghana ist Dortmunds zehnte Partnerstadt (Pressemitteilung)</a>" in page
+    assert "Kumasi in Ghana ist Dortmunds zehnte Partnerstadt (Pressemitteilung)</cite></a>" in page
