@@ -37,3 +37,12 @@ def test_an_upsert_changes_the_operator_and_the_sources():
     assert state == "changed"
     assert programme.operator == engagement
     assert list(programme.sources.all()) == [source]
+
+
+def test_a_changed_programme_keeps_its_earlier_name_in_its_history():
+    _upsert()
+    programme, _state = _upsert(name_en="Municipal know-how for the Middle East")
+    assert [entry.name_en for entry in programme.history.order_by("history_date")] == [
+        "",
+        "Municipal know-how for the Middle East",
+    ]
