@@ -79,7 +79,7 @@ def test_office_staff_add_a_budget_on_the_project_page_and_see_it_there(client, 
 
     page = _page(client, f"/office/projects/{project.pk}/")
     assert "5.000,00\xa0€" in page or "5.000,00 €" in page
-    assert "Zugesagt" in page and "committed" not in page
+    assert "Ursprünglich, zugesagt" in page and "committed" not in page
 
 
 def test_a_transaction_in_cedi_shows_its_rate_and_its_value_in_euros(client, worlds, office):
