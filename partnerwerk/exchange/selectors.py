@@ -6,11 +6,10 @@ queries stays the same whether a page holds three rows or three hundred.
 
 from decimal import Decimal
 
-from django.db.models import F, Prefetch, Q, QuerySet, Sum
+from django.db.models import F, Prefetch, QuerySet, Sum
 
 from partnerwerk.actors.models import Organisation, Person
 from partnerwerk.actors.selectors import public_involvements_prefetch
-from partnerwerk.core.models import Visibility
 from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
 from partnerwerk.places.models import Place
 from partnerwerk.projects.models import Activity, Budget, Project, Transaction
@@ -53,7 +52,7 @@ def organisation_list() -> QuerySet:
 
 
 def public_person_list(*, public_only: bool = True) -> QuerySet:
-    people = Person.objects.filter(visibility=Visibility.PUBLIC) if public_only else Person.objects
+    people = Person.objects.public() if public_only else Person.objects.all()
     return people.select_related("organisation").prefetch_related("sources").order_by("name", "key")
 
 
@@ -83,12 +82,7 @@ def public_activity_list(*, public_only: bool = True) -> QuerySet:
 def public_transaction_list(*, public_only: bool = True) -> QuerySet:
     """Public transactions of public projects or activities (never of an internal one);
     with `public_only=False` every transaction (for the office)."""
-    transactions = Transaction.objects.all()
-    if public_only:
-        transactions = transactions.filter(visibility=Visibility.PUBLIC).filter(
-            Q(project__isnull=True) | Q(project__visibility=Visibility.PUBLIC),
-            Q(activity__isnull=True) | Q(activity__visibility=Visibility.PUBLIC),
-        )
+    transactions = Transaction.objects.public() if public_only else Transaction.objects.all()
     return (
         transactions.select_related("project", "activity", "provider", "receiver")
         .prefetch_related("sources")
@@ -108,9 +102,7 @@ def iati_project_list() -> QuerySet:
     )
     from partnerwerk.sdg.models import SdgTag
 
-    public_transactions = Transaction.objects.filter(visibility=Visibility.PUBLIC).select_related(
-        "provider", "receiver"
-    )
+    public_transactions = Transaction.objects.public().select_related("provider", "receiver")
     indicators = ResultIndicator.objects.prefetch_related(
         Prefetch("periods", queryset=IndicatorPeriod.objects.order_by("period_start", "id"))
     ).order_by("id")

@@ -4,7 +4,6 @@ from django.db import models
 from django.db.models import F, Prefetch, QuerySet
 
 from partnerwerk.actors.selectors import public_involvements_prefetch
-from partnerwerk.core.models import Visibility
 from partnerwerk.documents.models import Document, DocumentVersion
 from partnerwerk.documents.selectors import public_photos_prefetch
 from partnerwerk.partnerships.models import Partnership
@@ -60,7 +59,7 @@ def public_documents_prefetch() -> Prefetch:
 def public_transactions_prefetch() -> Prefetch:
     return Prefetch(
         "transactions",
-        queryset=Transaction.objects.filter(visibility=Visibility.PUBLIC)
+        queryset=Transaction.objects.public()
         .select_related("provider", "receiver")
         .order_by(F("date").asc(nulls_last=True), "key"),
         to_attr="public_transactions",

@@ -14,8 +14,7 @@ from decimal import Decimal
 from django.db.models import Case, Count, DecimalField, F, Q, QuerySet, Sum, When
 from django.db.models.functions import ExtractYear
 
-from partnerwerk.core.models import Visibility
-from partnerwerk.projects.models import Budget, Transaction, TransactionKind
+from partnerwerk.projects.models import Budget, Project, Transaction, TransactionKind
 
 ZERO = Decimal("0.00")
 IN_KIND = TransactionKind.IN_KIND
@@ -82,13 +81,7 @@ def money_summary(transactions: Iterable[Transaction], *, budgets=()) -> MoneySu
 def transactions(public_only: bool) -> QuerySet:
     """Every transaction, or only those the public may see (public, of a public project and
     activity where it has one)."""
-    queryset = Transaction.objects.all()
-    if public_only:
-        queryset = queryset.filter(visibility=Visibility.PUBLIC).filter(
-            Q(project__isnull=True) | Q(project__visibility=Visibility.PUBLIC),
-            Q(activity__isnull=True) | Q(activity__visibility=Visibility.PUBLIC),
-        )
-    return queryset
+    return Transaction.objects.public() if public_only else Transaction.objects.all()
 
 
 # What a transaction is grouped by: one or two paths, the second for transactions that
@@ -153,7 +146,7 @@ def budget_totals(*, by: str = "year", public_only: bool = True) -> list[dict]:
     path = {"project": "project__key", "year": "year"}[by]
     queryset = Budget.objects.all()
     if public_only:
-        queryset = queryset.filter(project__visibility=Visibility.PUBLIC)
+        queryset = queryset.filter(project__in=Project.all_objects.public())
     if by == "year":
         queryset = queryset.annotate(year=ExtractYear("period_start"))
     rows = (

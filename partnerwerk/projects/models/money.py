@@ -22,6 +22,7 @@ from partnerwerk.core.models import (
 from partnerwerk.projects.currency import EURO, money_text
 from partnerwerk.projects.models.activities import Activity
 from partnerwerk.projects.models.projects import Project, not_negative
+from partnerwerk.projects.models.visibility import PublicTransaction, TransactionQuerySet
 
 
 def exchange_rate_field() -> models.DecimalField:
@@ -71,7 +72,7 @@ class TransactionKind(models.TextChoices):
     IN_KIND = "in_kind", _("in-kind contribution")
 
 
-class Transaction(TimeStampedModel, SoftDeleteModel):
+class Transaction(PublicTransaction, TimeStampedModel, SoftDeleteModel):
     """Money or goods moving for a project or activity; amounts are decimals with a currency."""
 
     key = models.SlugField(_("key"), max_length=120, unique=True, help_text=_("Stable code."))
@@ -148,7 +149,7 @@ class Transaction(TimeStampedModel, SoftDeleteModel):
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
-    objects, all_objects = soft_delete_managers()
+    objects, all_objects = soft_delete_managers(TransactionQuerySet)
     history = HistoricalRecords()
 
     class Meta:
