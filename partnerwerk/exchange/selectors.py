@@ -11,6 +11,7 @@ from django.db.models import F, Prefetch, QuerySet, Sum
 from partnerwerk.actors.models import Organisation, Person
 from partnerwerk.actors.selectors import public_involvements_prefetch
 from partnerwerk.partnerships.models import Partnership, PartnershipOrigin
+from partnerwerk.partnerships.selectors import without_registry_twins
 from partnerwerk.places.models import Place
 from partnerwerk.projects.models import Activity, Budget, Project, Transaction
 from partnerwerk.sdg.selectors import partnership_list
@@ -34,7 +35,8 @@ def public_partnership_list(*, origin: str | None = None, public_only: bool = Tr
     )
     if origin:
         queryset = queryset.filter(origin=origin)
-    return queryset
+    # A pair the office curates is shown once, as its own record (decision 0025).
+    return without_registry_twins(queryset)
 
 
 def curated_partnership_list(*, public_only: bool = True) -> QuerySet:

@@ -4,10 +4,38 @@ Reads that join SDG tags live in sdg/selectors.py: sdg is the app above partners
 """
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from partnerwerk.partnerships.models import Partnership, PartnershipStatus
+from partnerwerk.partnerships.models import Partnership, PartnershipOrigin, PartnershipStatus
 from partnerwerk.places.models import Place
+
+
+def _curated_twin_exists():
+    """Whether the city's own partnerships (not deleted, of any kind and visibility) hold the
+    outer row's pair of places, in either direction. Two EXISTS of plain equalities, not one
+    with an OR: each walks the index of the curated pairs (the partial unique index
+    `partnership_unique_curated_kind_per_pair`); with the OR, SQLite scanned the whole table
+    once per row (100 s for the 24,658 partnerships after the registry import, 0.03 s so)."""
+    curated = Partnership.objects.curated()
+    same = curated.filter(home=OuterRef("home"), partner=OuterRef("partner"))
+    reverse = curated.filter(home=OuterRef("partner"), partner=OuterRef("home"))
+    return Exists(same) | Exists(reverse)
+
+
+def without_registry_twins(queryset: QuerySet) -> QuerySet:
+    """`queryset` without the registry's relation of a pair the office curates (decision 0025).
+
+    The registry import never touches a curated partnership but adds its own relation of the
+    same pair (it only counts such pairs, `pairs_also_curated`), so Dortmund–Kumasi would be
+    listed twice. The office's record speaks for the pair: its registry twin is left out of
+    every list, search, count, map and export. Curated rows are never left out."""
+    return queryset.exclude(Q(origin=PartnershipOrigin.REGISTRY) & _curated_twin_exists())
+
+
+def registry_relations(queryset: QuerySet | None = None) -> QuerySet:
+    """Relations taken from the registry, without the twins of curated pairs."""
+    queryset = Partnership.objects.all() if queryset is None else queryset
+    return without_registry_twins(queryset.filter(origin=PartnershipOrigin.REGISTRY))
 
 
 def home_public_partnerships() -> QuerySet:
