@@ -1,5 +1,6 @@
 """The read-only public endpoints. Lists and details show only what the exports show."""
 
+import hashlib
 from typing import Literal
 
 from django.core.cache import cache
@@ -108,14 +109,16 @@ def place_search(
     until the data changes; more than 120 questions a minute from one address are refused
     (429)."""
     if not _place_search_allowed(request):
-        return 429, {"detail": _("Too many place searches from your address; wait a minute.")}
+        raise HttpError(429, _("Too many place searches from your address; wait a minute."))
     language = lang or translation.get_language() or "de"
 
     def compute():
         with translation.override(language):
             return [place_option(place) for place in place_selectors.place_search(query=q)]
 
-    return cached_answer("place-search", compute, language[:2], fold(q))
+    # The folded query's digest: a cache key holds no spaces or other scripts.
+    question = hashlib.sha256(fold(q).encode()).hexdigest()
+    return cached_answer("place-search", compute, language[:2], question)
 
 
 @places.get("/{int:geonames_id}", response={200: PlaceOut, 404: ErrorOut}, summary="One place")

@@ -11,9 +11,12 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 
 from partnerwerk.core.params import MAX_ID, MAX_PAGE, bounded_int
+from partnerwerk.places import selectors as place_selectors
 from partnerwerk.places.models import Place
+from partnerwerk.places.presentation import place_population
 from partnerwerk.portal.caching import cached_page
 from partnerwerk.portal.mapdata import main_partnership, map_frame
+from partnerwerk.portal.registry_forms import CompareForm
 from partnerwerk.registry import selectors
 from partnerwerk.registry.conf import registry_mode
 from partnerwerk.registry.places import city_url, place_from_ref, place_or_404, place_ref
@@ -53,10 +56,14 @@ def _map(place: Place, partners) -> dict:
 @cached_page
 def index(request):
     query = request.GET.get("q", "").strip()
-    found = selectors.place_search(query=query, limit=SEARCH_LIMIT) if query else []
+    chosen = place_from_ref(query) if query else None
+    if chosen is not None:
+        # The place picker sends the chosen city's ref: its page is the answer.
+        return redirect(city_url(chosen))
+    found = place_selectors.place_search(query=query, limit=SEARCH_LIMIT) if query else []
     context = {
         "query": query,
-        "found": found,
+        "found": [{"place": place, "population": place_population(place)} for place in found],
         "most_connected": selectors.most_connected(limit=25),
         "countries": list(countries),
     }
@@ -78,6 +85,7 @@ def city(request, ref: str):
         "place": place,
         "ref": place_ref(place),
         "map": _map(place, found["partners"]),
+        "compare_form": CompareForm(initial={"first": place}),
         "is_home": place.geonames_id == settings.PARTNERWERK_HOME_GEONAMES_ID,
         "registry_mode": registry_mode(),
     }
@@ -95,11 +103,17 @@ def network(request, ref: str):
 @require_GET
 @cached_page
 def common(request):
-    first = place_from_ref(request.GET.get("first", ""))
-    second = place_from_ref(request.GET.get("second", ""))
-    context = {"first": first, "second": second, "asked": "first" in request.GET}
-    if first and second:
-        context["common"] = selectors.common_partners(first=first, second=second)
+    """Common partners of two cities, each named or chosen with the place picker."""
+    asked = "first" in request.GET or "second" in request.GET
+    form = CompareForm(request.GET if asked else None)
+    context = {"form": form, "asked": asked}
+    if asked and form.is_valid():
+        first, second = form.cleaned_data["first"], form.cleaned_data["second"]
+        context |= {
+            "first": first,
+            "second": second,
+            "common": selectors.common_partners(first=first, second=second),
+        }
     return render(request, "registry/common.html", context)
 
 

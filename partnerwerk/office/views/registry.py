@@ -1,15 +1,31 @@
 """The registry in the back office: matchmaking, and any city's partners and network."""
 
+from django import forms
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from partnerwerk.office.access import office_view
+from partnerwerk.office.forms import PlaceField
 from partnerwerk.partnerships.models import Theme
 from partnerwerk.places.selectors import home_place
 from partnerwerk.registry import matchmaking, selectors
 from partnerwerk.registry.conf import registry_mode
-from partnerwerk.registry.places import place_from_ref, place_or_404, place_ref
+from partnerwerk.registry.places import place_or_404, place_ref
+
+
+class PartnerSearchForm(forms.Form):
+    """The places of the partner search: the partner city through which to look, and (in
+    registry mode) the city to find partners for."""
+
+    via = PlaceField(label=_("Partner city"), required=False)
+
+    def __init__(self, *args, registry: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if registry:
+            self.fields["for"] = PlaceField(label=_("For the city"), required=False)
+            self.order_fields(["for", "via"])
 
 
 @office_view
@@ -18,10 +34,10 @@ def matchmaking_page(request):
     theme = Theme.objects.filter(code=request.GET.get("theme", "")).first()
     country = request.GET.get("country", "").upper()
     country = country if country in countries else ""
-    via = place_from_ref(request.GET.get("via", "").strip())
-    for_place = home_place()
-    if registry_mode() and request.GET.get("for"):
-        for_place = place_from_ref(request.GET["for"].strip()) or for_place
+    place_form = PartnerSearchForm(request.GET or None, registry=registry_mode())
+    places = place_form.cleaned_data if place_form.is_valid() else {}
+    via = places.get("via")
+    for_place = places.get("for") or home_place()
     asked = bool(theme or country or via)
     context = {
         "themes": Theme.objects.order_by("code"),
@@ -29,7 +45,7 @@ def matchmaking_page(request):
         "theme": theme,
         "country": country,
         "via": via,
-        "via_ref": request.GET.get("via", ""),
+        "place_form": place_form,
         "for_place": for_place,
         "registry_mode": registry_mode(),
         "asked": asked,

@@ -22,56 +22,67 @@ def _place(geonames_id):
     return place_get_or_create(geonames_id=geonames_id, facts=city_facts(geonames_id))
 
 
-def _submitted(**data):
-    form = CityForm(data)
-    with translation.override("en"):
-        form.is_valid()
-        return form, form.as_div()
+class Submitted:
+    """A bound form, its messages and its HTML as an English-speaking reader gets them."""
+
+    def __init__(self, data):
+        self.form = CityForm(data)
+        with translation.override("en"):
+            self.form.is_valid()
+            self.errors = {
+                name: [str(e) for e in errors] for name, errors in self.form.errors.items()
+            }
+            self.html = self.form.as_div()
+
+    @property
+    def place(self):
+        return self.form.cleaned_data["city"]
+
+
+def _submitted(**data) -> Submitted:
+    return Submitted(data)
 
 
 def test_a_typed_name_of_one_place_is_that_place():
     kumasi = _place(KUMASI)
-    form, _ = _submitted(city="kumasi")
-    assert form.cleaned_data["city"] == kumasi
+    assert _submitted(city="kumasi").place == kumasi
 
 
 def test_a_german_name_is_understood_too():
     seville = _place(SEVILLE)
     seville.name_en = "Seville"
     seville.save()
-    assert _submitted(city="Sevilla, Spanien")[0].cleaned_data["city"] == seville
-    assert _submitted(city="Seville")[0].cleaned_data["city"] == seville
+    assert _submitted(city="Sevilla, Spanien").place == seville
+    assert _submitted(city="Seville").place == seville
 
 
 def test_an_ambiguous_name_lists_the_places_by_name_country_and_population_to_choose():
     _place(SEVILLE), _place(SEVILLA_COLOMBIA)
-    form, html = _submitted(city="Sevilla")
-    assert "several places are called “Sevilla”" in form.errors["city"][0]
-    assert "Partner city" in form.errors["city"][0]
-    assert "Sevilla, Spain · 686,741 inhabitants" in html
-    assert "Sevilla, Colombia · 43,738 inhabitants" in html
-    assert 'name="city__choice" value="2510911"' in html
+    submitted = _submitted(city="Sevilla")
+    [message] = submitted.errors["city"]
+    assert message.startswith("Partner city: several places are called “Sevilla”")
+    assert "Sevilla, Spain · 686,741 inhabitants" in submitted.html
+    assert "Sevilla, Colombia · 43,738 inhabitants" in submitted.html
+    assert 'name="city__choice" value="2510911"' in submitted.html
 
 
 def test_a_chosen_place_among_namesakes_is_taken():
     spain = _place(SEVILLE)
     _place(SEVILLA_COLOMBIA)
-    form, _ = _submitted(city="Sevilla", city__choice=str(SEVILLE))
-    assert form.cleaned_data["city"] == spain
+    assert _submitted(city="Sevilla", city__choice=str(SEVILLE)).place == spain
 
 
 def test_an_unknown_name_says_which_field_and_what_to_do():
     _place(KUMASI)
-    form, _ = _submitted(city="Atlantis")
-    message = form.errors["city"][0]
+    [message] = _submitted(city="Atlantis").errors["city"]
     assert message.startswith("Partner city: no place called “Atlantis” is known")
 
 
 def test_the_pickers_answer_is_the_places_ref():
     kumasi, unmatched = _place(KUMASI), make_place(geonames_id=None, name="Dabola")
-    assert _submitted(city=str(KUMASI))[0].cleaned_data["city"] == kumasi
-    assert _submitted(city=f"p{unmatched.pk}")[0].cleaned_data["city"] == unmatched
-    assert "this place is not known" in _submitted(city="p999999")[0].errors["city"][0]
+    assert _submitted(city=str(KUMASI)).place == kumasi
+    assert _submitted(city=f"p{unmatched.pk}").place == unmatched
+    assert _submitted(city="p999999").errors["city"] == ["Partner city: this place is not known."]
 
 
 def test_a_chosen_place_is_shown_by_name_and_country_and_stays_the_same_place():
@@ -82,5 +93,6 @@ def test_a_chosen_place_is_shown_by_name_and_country_and_stays_the_same_place():
     assert 'value="Sevilla, Colombia"' in html
     assert 'value="3668132"' in html
     # Sent back unchanged (without JavaScript), the name with its ref is the same place.
-    form, _ = _submitted(city="Sevilla, Colombia", city__ref="3668132")
-    assert form.cleaned_data["city"].geonames_id == SEVILLA_COLOMBIA
+    assert _submitted(city="Sevilla, Colombia", city__ref="3668132").place.geonames_id == (
+        SEVILLA_COLOMBIA
+    )
