@@ -267,24 +267,51 @@ PARTNERWERK_SDG_DIR = BASE_DIR / "data" / "reference" / "sdg"
 # Feedback messages one address may send per hour through the accessibility feedback form.
 PARTNERWERK_FEEDBACK_PER_HOUR = env_int("PARTNERWERK_FEEDBACK_PER_HOUR", 5)
 
+# Logs go to standard error: as text, or one JSON object per line for a log collector.
+LOG_FORMAT = env_choice("PARTNERWERK_LOG_FORMAT", ("text", "json"), "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("PARTNERWERK_LOG_LEVEL", "INFO")},
     # django-axes reports every successful sign-in at INFO; partnerwerk.security says it once.
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
-# One cache shared by all server processes (the portal's pages, rate limits). Files under var/
-# need no extra service; PARTNERWERK_CACHE_DIR may point elsewhere.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": env_str("PARTNERWERK_CACHE_DIR", str(VAR_DIR / "cache")),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+# One cache shared by all server processes (the portal's pages, API answers, rate limits).
+# "file": files under var/, no extra service, for one machine (PARTNERWERK_CACHE_DIR may point
+# elsewhere). "redis": one Redis shared by several app servers (PARTNERWERK_REDIS_URL); when
+# Redis is away the app answers without a cache instead of failing (core.cache).
+CACHE = env_choice("PARTNERWERK_CACHE", ("file", "redis"), "file")
+if CACHE == "redis":
+    CACHES = {
+        "default": {
+            "BACKEND": "partnerwerk.core.cache.TolerantRedisCache",
+            "LOCATION": env_str("PARTNERWERK_REDIS_URL", "redis://127.0.0.1:6379/0"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("PARTNERWERK_CACHE_DIR", str(VAR_DIR / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Sessions live in the database (shared by every app server); "cached_db" also keeps them in
+# the cache, saving a query per request when the cache is Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends." + env_choice(
+    "PARTNERWERK_SESSIONS", ("db", "cached_db"), "db"
+)
 
 # IATI publishing (issue 5, decision 0011). There is no official IATI organisation identifier
 # for the city yet: the default is a placeholder under the user-assigned prefix "ZZ" that no

@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),  # after every operation: JSON, not the HTML 404
     path("healthz", core_views.health, name="health"),
+    path("readyz", core_views.ready, name="ready"),
     path("calendar/", include("partnerwerk.exchange.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

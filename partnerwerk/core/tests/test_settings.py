@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -106,3 +107,48 @@ def test_a_postgres_url_uses_psycopg_with_a_connection_pool(tmp_path):
     assert result.stdout.strip() == (
         "django.db.backends.postgresql partnerwerk ['max_size', 'min_size']"
     )
+
+
+def _run_django(code: str, **env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("PARTNERWERK_")}
+    clean.pop("DATABASE_URL", None)
+    program = "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'partnerwerk.settings'; "
+    program += "django.setup(); " + code
+    return subprocess.run(
+        [sys.executable, "-c", program],
+        env=clean | {"PARTNERWERK_VAR_DIR": "/tmp/partnerwerk-settings-test"} | env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_json_logs_give_one_json_object_per_line():
+    result = _run_django(
+        "import logging; logging.getLogger('partnerwerk.test').warning('import took %s s', 3)",
+        PARTNERWERK_LOG_FORMAT="json",
+    )
+    record = json.loads(result.stderr.strip().splitlines()[-1])
+    assert record["message"] == "import took 3 s"
+    assert (record["level"], record["logger"]) == ("WARNING", "partnerwerk.test")
+    assert "time" in record
+
+
+def test_the_redis_cache_and_cached_sessions_are_chosen_by_the_environment():
+    result = _run_django(
+        "from django.conf import settings as s; "
+        "print(s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION'], s.SESSION_ENGINE)",
+        PARTNERWERK_CACHE="redis",
+        PARTNERWERK_REDIS_URL="redis://10.0.0.5:6379/2",
+        PARTNERWERK_SESSIONS="cached_db",
+    )
+    assert result.stdout.split() == [
+        "partnerwerk.core.cache.TolerantRedisCache",
+        "redis://10.0.0.5:6379/2",
+        "django.contrib.sessions.backends.cached_db",
+    ]
+
+
+def test_an_unknown_cache_is_refused_by_name():
+    result = load_settings(PARTNERWERK_CACHE="memcached")
+    assert result.returncode != 0
+    assert "PARTNERWERK_CACHE must be one of file, redis" in result.stderr
