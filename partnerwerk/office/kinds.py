@@ -48,6 +48,10 @@ class RecordKind:
     # page shown after adding or deleting it, at `owner_anchor`.
     owner: Any = None
     owner_anchor: str = ""
+    # Lists of partnerships and their steps show the office's own by default and the
+    # registry's on request: the lookup from a record to its partnership ("" for a
+    # partnership itself); None for kinds that do not come from the registry.
+    origin_of: str | None = None
 
     @property
     def app_label(self) -> str:
@@ -120,6 +124,7 @@ KINDS = {
             filters=("kind", "status", "visibility"),
             columns=(("kind", _("kind")), ("status", _("status"))),
             related=("home", "partner"),
+            origin_of="",
         ),
         RecordKind(
             slug="steps",
@@ -136,7 +141,11 @@ KINDS = {
             ),
             revert=_step_revert,
             owner=lambda step: step.partnership,
+            search=("partnership__partner__name", "partnership__home__name", "decision_body"),
+            filters=("kind",),
+            columns=(("partnership", _("partnership")),),
             related=("partnership__home", "partnership__partner"),
+            origin_of="partnership",
             listed=False,
             list_permission="partnerships.change_step",
             # Office staff add a step in force; editors propose one (see _step_create).

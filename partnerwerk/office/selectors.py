@@ -2,12 +2,14 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from partnerwerk.accounts.rules import is_internal_reader, roles_of
 from partnerwerk.accounts.selectors import readable
-from partnerwerk.partnerships.models import Partnership, Step
+from partnerwerk.partnerships.models import Partnership, PartnershipOrigin, Step
+from partnerwerk.partnerships.selectors import registry_relations
 from partnerwerk.projects.models import Activity, Project
 from partnerwerk.sdg.models import SdgTag
 
@@ -41,6 +43,31 @@ def history_entries(record) -> list[dict]:
             }
         )
     return entries
+
+
+# The office lists the city's own records unless the registry's are asked for (decision 0025).
+ORIGINS = (
+    (PartnershipOrigin.CURATED.value, _("own")),
+    (PartnershipOrigin.REGISTRY.value, _("from the registry")),
+)
+
+
+def chosen_origin(value: str | None) -> str:
+    """The origin a list shows: the registry's when asked for, the office's own otherwise."""
+    return PartnershipOrigin.REGISTRY if value == PartnershipOrigin.REGISTRY else ""
+
+
+def of_origin(queryset: QuerySet, *, partnership: str, origin: str) -> QuerySet:
+    """The records of `queryset` whose partnership (reached through the lookup `partnership`,
+    empty for partnerships themselves) the office curates, or, with `origin` "registry", those
+    the registry holds, without the registry's twin of a pair the office curates."""
+    if origin == PartnershipOrigin.REGISTRY:
+        relations = registry_relations()
+        if not partnership:
+            return queryset.filter(pk__in=relations.values("pk"))
+        return queryset.filter(**{f"{partnership}__in": relations.values("pk")})
+    prefix = f"{partnership}__" if partnership else ""
+    return queryset.filter(**{f"{prefix}origin": PartnershipOrigin.CURATED})
 
 
 def partnership_steps(*, partnership: Partnership) -> list[Step]:

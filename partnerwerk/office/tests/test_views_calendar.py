@@ -67,3 +67,16 @@ def test_the_month_page_shows_the_nearest_month_it_can_link_around(client, asked
     else:
         assert first == shown
     assert response.context["previous"] < first < response.context["following"]
+
+
+def test_the_list_without_coming_activities_says_so_and_offers_the_dated_ones(client):
+    for days in (40, 400):
+        make_activity(start_date=datetime.date.today() - datetime.timedelta(days=days))
+    make_activity(title_de="Ohne Datum")
+    sign_in_with_two_factors(client, make_user(role="office"))
+
+    text = " ".join(client.get(reverse("office:calendar-list")).text.split())
+    assert "Keine Aktivitäten ab " in text
+    assert "Keine datierten Aktivitäten" not in text
+    assert '<a href="?all=1">Alle 2 datierten Aktivitäten davor zeigen</a>' in text
+    assert client.get(reverse("office:calendar-list"), {"all": "1"}).context["activities"]

@@ -12,6 +12,7 @@ from partnerwerk.office.access import office_view
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.projects import selectors, selectors_money
 from partnerwerk.projects.models import Project, TransactionKind
+from partnerwerk.projects.selectors_activities import office_dated_activity_count
 from partnerwerk.projects.totals import transaction_totals
 
 
@@ -57,11 +58,13 @@ def calendar_list(request):
     activities = selectors.office_activity_agenda(
         since=since, include_internal=_sees_internal(request)
     )
-    return render(
-        request,
-        "projects/office_calendar_list.html",
-        {"activities": activities, "show_all": show_all},
-    )
+    context = {"activities": activities, "show_all": show_all, "since": since}
+    if not activities and since is not None:
+        # None from this month on: say how many dated activities lie before (issue 14).
+        context["dated_total"] = office_dated_activity_count(
+            include_internal=_sees_internal(request)
+        )
+    return render(request, "projects/office_calendar_list.html", context)
 
 
 @office_view

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from partnerwerk.accounts.selectors import readable
 from partnerwerk.office.access import office_view, require_perm
 from partnerwerk.office.kinds import KINDS, SUBJECT_MODELS, RecordKind
-from partnerwerk.office.selectors import history_entries
+from partnerwerk.office.selectors import ORIGINS, chosen_origin, history_entries, of_origin
 from partnerwerk.projects import selectors_money
 
 PAGE_SIZE = 50
@@ -48,6 +48,20 @@ def record_list(request, slug: str):
         queryset = queryset.filter(condition)
     chosen = {}
     filters = []
+    if kind.origin_of is not None:
+        origin = chosen_origin(request.GET.get("origin"))
+        queryset = of_origin(queryset, partnership=kind.origin_of, origin=origin)
+        if origin:
+            chosen["origin"] = origin
+        filters.append(
+            {
+                "name": "origin",
+                "label": _("origin"),
+                "choices": ORIGINS,
+                "value": origin or ORIGINS[0][0],
+                "required": True,
+            }
+        )
     for name in kind.filters:
         model_field = kind.model._meta.get_field(name)
         value = request.GET.get(name, "")
