@@ -14,6 +14,12 @@
     const ref = input.dataset.ref || "";
     const language = document.documentElement.lang || "";
     const options = ref ? [{ ref: ref, label: input.value, population_text: "" }] : [];
+    // Tom Select hands the field's label to its own input; the original one, kept (hidden) for
+    // the form's value, keeps the label's text as its name.
+    const label = input.id ? document.querySelector('label[for="' + input.id + '"]') : null;
+    if (label && !input.hasAttribute("aria-label")) {
+      input.setAttribute("aria-label", label.textContent.trim().replace(/:$/, ""));
+    }
     input.value = ref;
     const picker = new TomSelect(input, {
       maxItems: 1,
