@@ -1,4 +1,4 @@
-"""One place picker for every form that takes a place (decision 0025).
+"""One place picker for every form that takes a place (decision 0026).
 
 Without JavaScript it is a text input: a typed name is resolved on the server (one place:
 that place; several: the field lists them by name, country and population to choose from;

@@ -1,5 +1,5 @@
 """Names of places as people type them: one folding for every name and every query, and the
-search key a place is found by (decision 0025)."""
+search key a place is found by (decision 0026)."""
 
 import re
 import unicodedata

@@ -1,4 +1,4 @@
-"""The office's place search: the place picker of every office form asks it (decision 0025)."""
+"""The office's place search: the place picker of every office form asks it (decision 0026)."""
 
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET

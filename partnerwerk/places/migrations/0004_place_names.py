@@ -8,7 +8,7 @@ BATCH = 2000
 
 
 def fill_names(apps, schema_editor):
-    """Known places get GeoNames' alternate names and their search key (decision 0025); the
+    """Known places get GeoNames' alternate names and their search key (decision 0026); the
     80 MB GeoNames file is read only when there are places to fill."""
     Place = apps.get_model("places", "Place")
     if not Place.objects.exists():

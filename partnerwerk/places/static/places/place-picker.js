@@ -1,4 +1,4 @@
-// The place picker (decision 0025): every <input data-place-picker data-source="..."> becomes an
+// The place picker (decision 0026): every <input data-place-picker data-source="..."> becomes an
 // autocomplete (Tom Select, self-hosted) that asks the place search as the reader types and
 // posts the chosen place's ref. Without this script the input takes a name, which the server
 // resolves. No inline script: the pages' Content Security Policy allows only files like this.
