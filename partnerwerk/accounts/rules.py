@@ -212,7 +212,7 @@ PERMISSIONS = {
     "projects.change_activity": can_edit_involved,
     "projects.delete_activity": can_edit_involved,
     # money of a project or activity (added to a project or activity: the object): read with
-    # it, kept by whoever may change the project (decision 0025)
+    # it, kept by whoever may change the project (decision 0027)
     **{
         f"projects.{action}_{model}": can_read_record if action == "view" else can_edit_as_editor
         for model in ("transaction", "budget", "fundingsource")
@@ -232,6 +232,11 @@ PERMISSIONS = {
     "actors.add_person": is_office_staff,
     "actors.change_person": is_office_staff,
     "actors.delete_person": is_office_staff,
+    # who takes part where: it decides what department editors may change (decision 0008)
+    "actors.view_involvement": is_internal_reader,
+    "actors.add_involvement": is_office_staff,
+    "actors.change_involvement": is_office_staff,
+    "actors.delete_involvement": is_office_staff,
     "actors.export_person": is_office_staff,
     "actors.erase_person": is_office_staff,
 }

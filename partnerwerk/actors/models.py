@@ -175,10 +175,20 @@ class Involvement(TimeStampedModel, SoftDeleteModel):
     """An organisation or a person taking part in a partnership, project or activity."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="involvements"
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="involvements",
+        verbose_name=_("organisation"),
     )
     person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="involvements"
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="involvements",
+        verbose_name=_("person"),
     )
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -186,6 +196,7 @@ class Involvement(TimeStampedModel, SoftDeleteModel):
         null=True,
         blank=True,
         related_name="involvements",
+        verbose_name=_("partnership"),
     )
     project = models.ForeignKey(
         "projects.Project",
@@ -193,6 +204,7 @@ class Involvement(TimeStampedModel, SoftDeleteModel):
         null=True,
         blank=True,
         related_name="involvements",
+        verbose_name=_("project"),
     )
     activity = models.ForeignKey(
         "projects.Activity",
@@ -200,6 +212,7 @@ class Involvement(TimeStampedModel, SoftDeleteModel):
         null=True,
         blank=True,
         related_name="involvements",
+        verbose_name=_("activity"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     note_de = models.TextField(_("note (German)"), blank=True)
@@ -218,8 +231,12 @@ class Involvement(TimeStampedModel, SoftDeleteModel):
                 condition=models.Q(organisation__isnull=False, person__isnull=True)
                 | models.Q(organisation__isnull=True, person__isnull=False),
                 name="involvement_organisation_or_person",
+                violation_error_message=_("Name an organisation or a person, one of the two."),
             ),
-            exactly_one_subject("involvement_exactly_one_subject"),
+            exactly_one_subject(
+                "involvement_exactly_one_subject",
+                message=_("Choose exactly one partnership, project or activity."),
+            ),
         ]
 
     def __str__(self):

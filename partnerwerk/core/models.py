@@ -65,13 +65,14 @@ class Source(TimeStampedModel):
         return self.url or self.seed_file
 
 
-def exactly_one_subject(name: str) -> models.CheckConstraint:
-    """A row that belongs to exactly one partnership, project or activity."""
+def exactly_one_subject(name: str, message=None) -> models.CheckConstraint:
+    """A row that belongs to exactly one partnership, project or activity; `message` is
+    what a form says when it does not."""
     subjects = ("partnership", "project", "activity")
     condition = models.Q()
     for chosen in subjects:
         condition |= models.Q(**{f"{field}__isnull": field != chosen for field in subjects})
-    return models.CheckConstraint(condition=condition, name=name)
+    return models.CheckConstraint(condition=condition, name=name, violation_error_message=message)
 
 
 @dataclass(frozen=True)

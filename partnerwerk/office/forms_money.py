@@ -1,4 +1,4 @@
-"""Office forms for money: budgets, funding sources and transactions (decision 0025).
+"""Office forms for money: budgets, funding sources and transactions (decision 0027).
 
 A currency is chosen by its name; an amount in another currency than the euro asks for the
 exchange rate, stated as "1 EUR = x units of the currency", and its date. The services check

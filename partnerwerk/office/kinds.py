@@ -10,11 +10,12 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from partnerwerk.actors import services as actor_services
-from partnerwerk.actors.models import Organisation, Person
+from partnerwerk.actors import services_involvements
+from partnerwerk.actors.models import Involvement, Organisation, Person
 from partnerwerk.core import services as core_services
 from partnerwerk.documents import services as document_services
 from partnerwerk.documents.models import Document
-from partnerwerk.office import forms, forms_money
+from partnerwerk.office import forms, forms_involvements, forms_money
 from partnerwerk.partnerships import services as partnership_services
 from partnerwerk.partnerships.models import Partnership, Step
 from partnerwerk.projects import services as project_services
@@ -104,6 +105,10 @@ def _money_owner(record):
     """The page a budget, funding source or transaction is listed on: its project's, or its
     activity's when it names no project."""
     return getattr(record, "project", None) or record.activity
+
+
+def _involvement_owner(involvement):
+    return involvement.partnership or involvement.project or involvement.activity
 
 
 def _subject_key(subject) -> dict:
@@ -282,6 +287,27 @@ KINDS = {
             subjects=("project", "activity"),
             owner=_money_owner,
             owner_anchor="money",
+        ),
+        RecordKind(
+            slug="involvements",
+            model=Involvement,
+            form=forms_involvements.InvolvementForm,
+            label=_("Involvements"),
+            create=lambda actor, subject, data: services_involvements.involvement_create(
+                actor=actor, **data
+            ),
+            update=lambda actor, record, data: services_involvements.involvement_update(
+                actor=actor, involvement=record, **data
+            ),
+            search=("organisation__name", "person__name", "note_de"),
+            filters=("role",),
+            columns=(("role", _("role")),),
+            related=("organisation", "person"),
+            listed=False,
+            list_permission="actors.view_involvement",
+            subjects=("partnership", "project", "activity"),
+            owner=_involvement_owner,
+            owner_anchor="involvements",
         ),
     ]
 }

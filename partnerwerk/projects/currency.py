@@ -1,4 +1,4 @@
-"""Currencies and the conversion of amounts into euros (decision 0025).
+"""Currencies and the conversion of amounts into euros (decision 0027).
 
 A rate is stated as units of the currency per euro ("1 EUR = 12.5 GHS"), the way banks and
 the European Central Bank quote the euro; the amount in euros is the amount divided by it.

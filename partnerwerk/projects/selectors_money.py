@@ -1,4 +1,4 @@
-"""Reads of money for the office's project, activity and partnership pages (decision 0025):
+"""Reads of money for the office's project, activity and partnership pages (decision 0027):
 every budget, funding source and transaction of the record, with totals in euros.
 
 A project's money includes the transactions of its activities that name no project; a

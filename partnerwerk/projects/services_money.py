@@ -1,5 +1,5 @@
 """Writes of money: budgets, funding sources and transactions of projects and activities
-(decision 0025).
+(decision 0027).
 
 Whoever may change a project keeps its money (`projects.add_budget` etc. on the project or
 activity). An amount in another currency than the euro is converted at the rate and on the

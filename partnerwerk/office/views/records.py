@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerwerk.accounts.selectors import readable
+from partnerwerk.actors.selectors_involvements import involvements_of
 from partnerwerk.office.access import office_view, require_perm
 from partnerwerk.office.kinds import KINDS, SUBJECT_MODELS, RecordKind
 from partnerwerk.office.selectors import ORIGINS, chosen_origin, history_entries, of_origin
@@ -202,6 +203,16 @@ def record_edit(request, slug: str, pk: int):
 
 
 def _extra_context(request, kind: RecordKind, record) -> dict:
+    context = _specific_context(request, kind, record)
+    if kind.slug in ("partnerships", "projects", "activities"):
+        may_keep = request.user.has_perm("actors.add_involvement")
+        context["involvements"] = involvements_of(record)
+        context["may_keep_involvements"] = may_keep
+        context["involvement_subject"] = record._meta.model_name
+    return context
+
+
+def _specific_context(request, kind: RecordKind, record) -> dict:
     from partnerwerk.office.selectors import partnership_steps
 
     user = request.user

@@ -2,7 +2,7 @@
 
 An amount keeps its original currency. An amount in another currency than the euro is
 converted at a stated rate on a stated date (`exchange_rate`: units of the currency per
-euro, "1 EUR = 12.5 GHS"; `value_date`); `amount_eur` holds the result (decision 0025).
+euro, "1 EUR = 12.5 GHS"; `value_date`); `amount_eur` holds the result (decision 0027).
 """
 
 from django.db import models

@@ -1,0 +1,108 @@
+"""No daily task needs the Django admin (issue 14, decision 0027): every model office staff
+edit has an office form, and every other model of the project is named as admin-only or as
+written by imports only, in this test and in the decision."""
+
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+
+from partnerwerk.accounts.models import OfficeRole
+from partnerwerk.office.kinds import KINDS
+from partnerwerk.testing import make_user, sign_in_with_two_factors
+
+DECISION = (
+    Path(settings.BASE_DIR)
+    / "docs"
+    / "decisions"
+    / "0027-money-in-the-office-and-no-admin-for-daily-work.md"
+)
+
+# model → the office page with its form (the record it is added to, where it needs one),
+# and a field the form must offer.
+OFFICE_FORMS = {
+    "partnerships.Partnership": (lambda w: "/office/partnerships/new/", "home"),
+    "partnerships.Step": (lambda w: f"/office/steps/new/?partnership={w.partnership.pk}", "kind"),
+    "projects.Project": (lambda w: "/office/projects/new/", "title_de"),
+    "projects.Activity": (lambda w: "/office/activities/new/", "title_de"),
+    "projects.Budget": (lambda w: f"/office/budgets/new/?project={w.project.pk}", "amount"),
+    "projects.FundingSource": (
+        lambda w: f"/office/funding-sources/new/?project={w.project.pk}",
+        "funder",
+    ),
+    "projects.Transaction": (
+        lambda w: f"/office/transactions/new/?project={w.project.pk}",
+        "exchange_rate",
+    ),
+    "documents.Document": (lambda w: "/office/documents/new/", "upload"),
+    "documents.DocumentVersion": (lambda w: f"/office/documents/{w.document.pk}/", "upload"),
+    "actors.Organisation": (lambda w: "/office/organisations/new/", "name"),
+    "actors.Person": (lambda w: "/office/people/new/", "legal_basis"),
+    "actors.Involvement": (
+        lambda w: f"/office/involvements/new/?project={w.project.pk}",
+        "organisation",
+    ),
+    "sdg.SdgTag": (lambda w: f"/office/sdg/projects/{w.project.pk}/", "significance"),
+    "accounts.Invitation": (lambda w: "/office/users/", "email"),
+    "accounts.Membership": (lambda w: "/office/users/", "role"),
+}
+
+ADMIN_ONLY = {
+    "sdg.Goal",
+    "sdg.Target",
+    "sdg.Indicator",
+    "partnerships.Theme",
+    "programmes.Programme",
+    "core.Source",
+    "places.Place",
+    "feedback.Feedback",
+}
+
+IMPORT_ONLY = {
+    "registry.RelationFacetCount",
+    "sdg.SdgSuggestionDecision",
+    "projects.ProjectParticipant",
+    "projects.ProjectLocation",
+    "projects.Result",
+    "projects.ResultIndicator",
+    "projects.IndicatorPeriod",
+}
+
+
+def _project_models() -> set[str]:
+    return {
+        model._meta.label
+        for model in apps.get_models()
+        if model.__module__.startswith("partnerwerk.")
+        and not model._meta.label.split(".")[1].startswith("Historical")
+    }
+
+
+def test_every_model_of_the_project_is_edited_in_the_office_or_named_as_left_to_others():
+    placed = set(OFFICE_FORMS) | ADMIN_ONLY | IMPORT_ONLY
+    assert _project_models() - placed == set(), "place each new model in decision 0027"
+    assert placed - _project_models() == set()
+    assert not (set(OFFICE_FORMS) & (ADMIN_ONLY | IMPORT_ONLY))
+
+
+def test_the_decision_names_every_model_and_where_it_is_kept():
+    text = DECISION.read_text()
+    for label in [*OFFICE_FORMS, *ADMIN_ONLY, *IMPORT_ONLY]:
+        assert label in text, label
+
+
+def test_every_record_kind_of_the_office_edits_a_model_the_office_keeps():
+    assert {kind.model._meta.label for kind in KINDS.values()} <= set(OFFICE_FORMS)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", sorted(OFFICE_FORMS))
+def test_office_staff_find_a_form_for_it(client, worlds, label):
+    sign_in_with_two_factors(client, make_user(role=OfficeRole.OFFICE))
+    page, field = OFFICE_FORMS[label]
+    response = client.get(page(worlds["own"]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<form method="post"' in html
+    assert f'name="{field}"' in html, (label, field)
