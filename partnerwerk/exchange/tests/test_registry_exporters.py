@@ -27,3 +27,16 @@ def test_export_relations_writes_registry_relations_as_home_and_partner(tmp_path
     call_command("export", "relations", "--format", "csv", "--output", str(tmp_path / "r.csv"))
     header = (tmp_path / "r.csv").read_text(encoding="utf-8").splitlines()[0]
     assert "home_name" in header and "partner_geonames_id" in header
+
+
+def test_the_relations_dataset_leaves_out_a_pair_the_office_curates(tmp_path):
+    dortmund, kumasi = make_place(name="Dortmund"), make_place(name="Kumasi", country="GH")
+    make_partnership(home=dortmund, partner=kumasi, kind="climate")
+    _registry(kumasi, dortmund)  # the registry's copy of the pair: in `partnerships` already
+    _registry(kumasi, make_place(name="Wenzhou", country="CN"))
+    output = tmp_path / "relations.json"
+    call_command("export", "relations", "--format", "json", "--output", str(output))
+    rows = json.loads(output.read_text(encoding="utf-8"))
+    assert [(row["home"]["name"], row["partner"]["name"]) for row in rows] == [
+        ("Kumasi", "Wenzhou")
+    ]
