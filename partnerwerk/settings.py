@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: X-Forwarded-Proto counts only from a trusted proxy (before the HTTPS redirect).
+    "partnerwerk.core.security.TrustedProxyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -171,6 +173,13 @@ for _proxy in PARTNERWERK_TRUSTED_PROXIES:
             f"PARTNERWERK_TRUSTED_PROXIES must list IP addresses or networks, not {_proxy!r}."
         ) from None
 AXES_CLIENT_IP_CALLABLE = "partnerwerk.core.security.client_ip"
+# Behind a proxy that ends TLS, a request is secure when the proxy says so in
+# X-Forwarded-Proto; the header is believed only from the trusted proxies (it is removed from
+# every other peer's request by core.security.TrustedProxyHeadersMiddleware), and without
+# trusted proxies not at all.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if PARTNERWERK_TRUSTED_PROXIES else None
+)
 OTP_TOTP_ISSUER = env_str("PARTNERWERK_OTP_ISSUER", "Partnerwerk")
 # A session ends after this much idleness and at the latest this long after sign-in.
 PARTNERWERK_SESSION_IDLE_MINUTES = env_int("PARTNERWERK_SESSION_IDLE_MINUTES", 30)
@@ -249,7 +258,6 @@ CONTENT_SECURITY_POLICY = (
 SESSION_COOKIE_HTTPONLY = True
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("PARTNERWERK_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -1,6 +1,6 @@
 """Security the framework does not give by itself: the Content Security Policy header, the
-one definition of the client's address (behind trusted proxies only) and the limit of a
-request's size."""
+one definition of the client's address and of a secure request (behind trusted proxies only)
+and the limit of a request's size."""
 
 import functools
 import ipaddress
@@ -68,6 +68,30 @@ def client_ip(request) -> str:
         if not _is_trusted(address, trusted):
             break
     return client
+
+
+def from_trusted_proxy(request) -> bool:
+    """Whether the direct peer is one of settings.PARTNERWERK_TRUSTED_PROXIES."""
+    trusted = _trusted_networks(tuple(settings.PARTNERWERK_TRUSTED_PROXIES))
+    return _is_trusted(_address(request.META.get("REMOTE_ADDR", "")), trusted)
+
+
+class TrustedProxyHeadersMiddleware:
+    """Remove X-Forwarded-Proto from a request whose peer is no trusted proxy.
+
+    Django believes settings.SECURE_PROXY_SSL_HEADER from anyone; a client that reaches an app
+    server directly could otherwise call its plain HTTP request secure (no redirect to HTTPS,
+    secure cookies over HTTP). It must run first, before SecurityMiddleware asks whether the
+    request is secure.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "HTTP_X_FORWARDED_PROTO" in request.META and not from_trusted_proxy(request):
+            del request.META["HTTP_X_FORWARDED_PROTO"]
+        return self.get_response(request)
 
 
 class RequestBodyLimitMiddleware:

@@ -10,7 +10,11 @@ from django.test import RequestFactory
 from django.test.client import ClientHandler
 from django.utils import translation
 
-from partnerwerk.core.security import RequestBodyLimitMiddleware, client_ip
+from partnerwerk.core.security import (
+    RequestBodyLimitMiddleware,
+    TrustedProxyHeadersMiddleware,
+    client_ip,
+)
 
 
 def request_from(peer, forwarded=None):
@@ -60,6 +64,53 @@ def test_a_malformed_trusted_proxy_is_refused_by_name():
     result = load_settings(PARTNERWERK_TRUSTED_PROXIES="10.0.0.1, proxy.example.org")
     assert result.returncode != 0
     assert "PARTNERWERK_TRUSTED_PROXIES must list IP addresses or networks" in result.stderr
+
+
+# --- a secure request behind a proxy that ends TLS ----------------------------------------
+
+
+def is_secure_behind(peer, *, proto="https"):
+    request = RequestFactory().get("/", REMOTE_ADDR=peer, HTTP_X_FORWARDED_PROTO=proto)
+    return TrustedProxyHeadersMiddleware(lambda request: request.is_secure())(request)
+
+
+def test_a_trusted_proxy_that_ended_tls_makes_the_request_secure(settings):
+    settings.PARTNERWERK_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    assert is_secure_behind("10.0.0.2") is True
+    assert is_secure_behind("10.0.0.2", proto="http") is False
+
+
+def test_a_client_that_reaches_the_app_server_directly_cannot_claim_https(settings):
+    settings.PARTNERWERK_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    assert is_secure_behind("203.0.113.5") is False
+
+
+@pytest.mark.django_db
+def test_a_plain_request_claiming_https_is_still_redirected_to_https(client, settings):
+    settings.PARTNERWERK_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    direct = client.get("/healthz", REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_PROTO="https")
+    assert direct.status_code == 301 and direct["Location"].startswith("https://")
+    proxied = client.get("/healthz", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_PROTO="https")
+    assert proxied.status_code == 200
+
+
+def test_the_forwarded_protocol_is_believed_only_when_trusted_proxies_are_set():
+    from partnerwerk.core.tests.test_settings import GOOD_KEY, _run_django
+
+    production = {
+        "PARTNERWERK_ENV": "production",
+        "PARTNERWERK_SECRET_KEY": GOOD_KEY,
+        "PARTNERWERK_ALLOWED_HOSTS": "partner.example.org",
+    }
+    header = "from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER)"
+    alone = _run_django(header, **production)
+    behind = _run_django(header, **production, PARTNERWERK_TRUSTED_PROXIES="127.0.0.1")
+    assert alone.stdout.strip() == "None", alone.stderr
+    assert behind.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https')", behind.stderr
 
 
 # --- the size of a request's body ---------------------------------------------------------
