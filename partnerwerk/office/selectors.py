@@ -18,6 +18,18 @@ QUIET_FIELDS = {"updated_at", "created_at"}
 DASHBOARD_ROWS = 10
 
 
+def _shown(field, value):
+    """A value as people read it: a choice by its label, a linked record by its name."""
+    if value is None or value == "":
+        return value
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if field.many_to_one:
+        linked = field.related_model._base_manager.filter(pk=value).first()
+        return linked if linked is not None else value
+    return value
+
+
 def history_entries(record) -> list[dict]:
     """Every version of the record, newest first, each with who, when and what changed
     (field label, old value, new value)."""
@@ -30,7 +42,13 @@ def history_entries(record) -> list[dict]:
             delta = version.diff_against(previous, excluded_fields=QUIET_FIELDS)
             for change in delta.changes:
                 field = record._meta.get_field(change.field)
-                changes.append({"field": field.verbose_name, "old": change.old, "new": change.new})
+                changes.append(
+                    {
+                        "field": field.verbose_name,
+                        "old": _shown(field, change.old),
+                        "new": _shown(field, change.new),
+                    }
+                )
         entries.append(
             {
                 "id": version.history_id,

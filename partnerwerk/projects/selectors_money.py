@@ -54,7 +54,6 @@ def _transactions(condition: Q) -> QuerySet:
     return (
         Transaction.objects.filter(condition)
         .select_related("provider", "receiver", "project", "activity")
-        .prefetch_related("sources")
         .order_by(F("date").asc(nulls_last=True), "key")
     )
 

@@ -269,3 +269,73 @@ def test_a_deleted_budget_leaves_the_project_page_and_the_office_restores_it(
     assert "4.321,00 EUR" in _page(client, "/office/trash/")
     client.post(f"/office/budgets/{budget.pk}/restore/")
     assert "4.321,00" in _page(client, f"/office/projects/{project.pk}/")
+
+
+def _add_money(project, count: int) -> None:
+    from partnerwerk.projects.services_money import funding_source_create
+
+    for number in range(count):
+        budget_create(
+            actor=None,
+            project=project,
+            period_start=datetime.date(2000 + len(Budget.objects.all()), 1, 1),
+            period_end=datetime.date(2000 + len(Budget.objects.all()), 12, 31),
+            amount=Decimal("100"),
+            currency="GHS",
+            exchange_rate=Decimal("12.5"),
+            value_date=APRIL,
+        )
+        funding_source_create(
+            actor=None, project=project, funder=make_organisation(), amount=Decimal(number)
+        )
+        transaction_create(
+            actor=None,
+            project=project,
+            kind="disbursement",
+            amount=Decimal("10"),
+            provider=make_organisation(),
+            receiver=make_organisation(),
+        )
+        transaction_create(
+            actor=None,
+            activity=make_activity(project=project),
+            kind="in_kind",
+            description_de="Laptops",
+        )
+
+
+def test_the_project_page_needs_as_many_queries_for_ten_rows_of_money_as_for_two(
+    client, worlds, office
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    project = worlds["own"].project
+    path = f"/office/projects/{project.pk}/"
+    client.get(path)  # the first request starts the session's clock (a write)
+    _add_money(project, 2)
+    with CaptureQueriesContext(connection) as few:
+        client.get(path)
+    _add_money(project, 8)
+    with CaptureQueriesContext(connection) as many:
+        assert "80,00 €" in client.get(path).content.decode()  # ten budgets of 8 euros
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_history_of_a_transaction_reads_in_labels_and_names(client, worlds, office):
+    transaction = transaction_create(
+        actor=office, project=worlds["own"].project, kind="donation", amount=Decimal("10")
+    )
+    from partnerwerk.projects.services_money import transaction_update
+
+    transaction_update(
+        actor=office,
+        transaction=transaction,
+        kind="in_kind",
+        description_de="Laptops",
+        provider=make_organisation(name="Sparkasse Dortmund"),
+    )
+    page = _page(client, f"/office/transactions/{transaction.pk}/history/")
+    assert "Geldspende" in page and "Sachleistung" in page
+    assert "Sparkasse Dortmund" in page
+    assert "in_kind" not in page and "donation" not in page
