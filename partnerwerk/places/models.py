@@ -78,10 +78,19 @@ class Place(TimeStampedModel):
         editable=False,
         help_text=_("Every name of the place, folded, for the place search (set on saving)."),
     )
+    own_names = models.TextField(
+        _("own names"),
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The place's own names (international, German, English, native), folded: a place "
+            "of exactly the searched name comes first (set on saving)."
+        ),
+    )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
     # The names are GeoNames' and derived from the rest: no history of their own.
-    history = HistoricalRecords(excluded_fields=["alternate_names", "search_names"])
+    history = HistoricalRecords(excluded_fields=["alternate_names", "search_names", "own_names"])
 
     class Meta:
         ordering = ["name"]
@@ -117,14 +126,15 @@ class Place(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.refresh_search_names()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "search_names" not in update_fields:
-            kwargs["update_fields"] = [*update_fields, "search_names"]
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_names", "own_names"}
         super().save(*args, **kwargs)
 
     def refresh_search_names(self) -> None:
         """The search key from the place's own names and its GeoNames alternate names; set on
         every save, and by bulk writers (which save no record one by one) before inserting."""
         own = [self.name, self.name_de, self.name_en, self.name_native]
+        self.own_names = search_key(own)
         self.search_names = search_key([*own, *split_alternate_names(self.alternate_names)])
 
     @property

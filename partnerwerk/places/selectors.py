@@ -38,22 +38,27 @@ def place_by_ref(ref: str) -> Place | None:
 
 
 def _ranked(queryset: QuerySet, key: str) -> QuerySet:
-    """Places whose name is the folded `key` first, then the rest; each by population."""
-    exact = Case(
-        When(search_names__contains=f"{SEPARATOR}{key}{SEPARATOR}", then=Value(0)),
-        default=Value(1),
+    """Places ranked for the folded `key`, each rank by population: first those whose own name
+    (international, German, English, native) is the key; then those with a GeoNames alternate
+    name that is the key or an own name that begins with it; then the rest (an alternate name,
+    or a word of a name, that begins with it). GeoNames' alternate names hold other languages'
+    spellings and airport codes ("Kum" is one of Qom's), so they count less than own names."""
+    whole, beginning = f"{SEPARATOR}{key}{SEPARATOR}", f"{SEPARATOR}{key}"
+    rank = Case(
+        When(own_names__contains=whole, then=Value(0)),
+        When(Q(search_names__contains=whole) | Q(own_names__contains=beginning), then=Value(1)),
+        default=Value(2),
         output_field=IntegerField(),
     )
-    return queryset.annotate(exact=exact).order_by(
-        "exact", F("population").desc(nulls_last=True), "name", "id"
+    return queryset.annotate(rank=rank).order_by(
+        "rank", F("population").desc(nulls_last=True), "name", "id"
     )
 
 
 def place_search(*, query: str, limit: int = SEARCH_LIMIT) -> list[Place]:
     """Places with a name, in any language GeoNames knows (German, English, local, ...), that
     begins with `query` or has a word that does: "Wien" finds Vienna (by its name Wien) before
-    Wiener Neustadt, "Kum" finds Kumasi. A name that is the whole query comes first, then the
-    larger places."""
+    Wiener Neustadt, "Kum" finds Kumasi first. Ranked as `_ranked` says."""
     key = fold(query)
     if not key:
         return []

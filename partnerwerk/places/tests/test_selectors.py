@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 MUNICH, VIENNA, WIENER_NEUSTADT, WARSAW, KRAKOW = 2867714, 2761369, 2761353, 756135, 3094802
 KUMASI, KUMAMOTO, KUMBA, COLOGNE, KYIV = 2298890, 1858421, 2229752, 2886242, 703448
-SEVILLE, SEVILLA_COLOMBIA = 2510911, 3668132
+SEVILLE, SEVILLA_COLOMBIA, QOM = 2510911, 3668132, 119208
 
 
 def _geonames_places(*geonames_ids):
@@ -31,6 +31,18 @@ def _found(query, **kwargs):
 def test_the_beginning_of_a_name_finds_the_place_and_larger_places_come_first():
     _geonames_places(KUMAMOTO, KUMBA, KUMASI)
     assert _found("Kum") == [KUMASI, KUMAMOTO, KUMBA]
+
+
+def test_kumasi_comes_before_a_city_that_only_an_alternate_spelling_calls_kum():
+    _geonames_places(QOM, KUMAMOTO, KUMASI)  # GeoNames lists "Kum" among Qom's names
+    assert _found("Kum")[0] == KUMASI
+    assert set(_found("Kum")) == {KUMASI, QOM, KUMAMOTO}
+
+
+def test_a_place_of_exactly_the_typed_name_comes_before_larger_places_that_begin_with_it():
+    essen = make_place(name="Essen", population=10_000)
+    make_place(name="Essentuki", population=1_000_000)
+    assert place_search(query="Essen")[0] == essen
 
 
 def test_a_german_name_finds_the_place_whatever_its_international_name():
