@@ -9,11 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerwerk.actors.selectors import office_contact
+from partnerwerk.core.params import bounded_int
 from partnerwerk.core.security import client_ip
 from partnerwerk.feedback.forms import FeedbackForm
 from partnerwerk.feedback.services import RateLimited, feedback_submit
 from partnerwerk.portal.caching import cached_page
 from partnerwerk.projects import selectors as projects
+from partnerwerk.projects import selectors_activities as activities
+from partnerwerk.projects.models import ActivityKind
 from partnerwerk.sdg import selectors as sdg
 from partnerwerk.sdg.charts import overview_chart
 
@@ -36,13 +39,42 @@ def project_detail(request, key: str):
     return render(request, "portal/project_detail.html", {"project": project})
 
 
+def _activity_choice(params) -> dict:
+    """The timeline's filters from the GET parameters: a kind, a partnership (by key) or a
+    year the page does not offer is no filter; a year is a whole number of 1 to 9999."""
+    kinds = dict(ActivityKind.choices)
+    partnerships = activities.partnerships_with_public_activities()
+    by_key = {partnership.key: partnership for partnership in partnerships}
+    kind = params.get("kind", "")
+    year = bounded_int(params.get("year"), default=None, minimum=1, maximum=9999)
+    return {
+        "kind": kind if kind in kinds else "",
+        "partnership": by_key.get(params.get("partnership", "")),
+        "year": year,
+        "kinds": sorted(kinds.items(), key=lambda item: str(item[1]).casefold()),
+        "partnerships": partnerships,
+        "years": activities.public_activity_years(),
+    }
+
+
 @require_GET
 @cached_page
 def activity_index(request):
-    """The timeline of activities, newest first, grouped by year in the template."""
-    timeline = projects.public_activity_timeline()
+    """The activities: coming ones first, then past ones, newest first; with filters."""
+    choice = _activity_choice(request.GET)
+    timeline = activities.public_activity_timeline(
+        kind=choice["kind"] or None, partnership=choice["partnership"], year=choice["year"]
+    )
     page = Paginator(timeline, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "portal/activity_index.html", {"page": page})
+    chosen = bool(choice["kind"] or choice["partnership"] or choice["year"])
+    # The first page of the whole timeline says so when nothing is coming.
+    nothing_coming = (
+        page.number == 1
+        and not chosen
+        and not any(activity.phase == activities.COMING for activity in page.object_list)
+    )
+    context = {"page": page, "choice": choice, "chosen": chosen, "nothing_coming": nothing_coming}
+    return render(request, "portal/activity_index.html", context)
 
 
 @require_GET

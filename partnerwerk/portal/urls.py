@@ -7,6 +7,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("partnerships/", views.partnership_index, name="partnerships"),
+    path("partnerships/<slug:key>/", views.partnership, name="partnership"),
     path("cities/<int:geonames_id>/", views.city, name="city"),
     path("projects/", pages.project_index, name="projects"),
     path("projects/<slug:key>/", pages.project_detail, name="project"),

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import npgettext
 from django.views.decorators.http import require_GET
 
 from partnerwerk.actors.selectors import office_contact
@@ -12,10 +13,35 @@ from partnerwerk.places.selectors import home_place
 from partnerwerk.portal import facets
 from partnerwerk.portal.caching import cached_page
 from partnerwerk.portal.mapdata import map_data
-from partnerwerk.portal.selectors import partner_place_detail
+from partnerwerk.portal.selectors import partner_place_detail, public_partnership_detail
 from partnerwerk.projects.selectors import latest_activities
+from partnerwerk.projects.selectors_activities import public_activity_timeline
 
 PAGE_SIZE = 20
+# A partnership's page lists this many of its activities and links to the rest.
+PARTNERSHIP_ACTIVITIES = 10
+
+
+def counted_kind(kind: str, count: int) -> str:
+    """The kind of partnership after a number: "1 twinning", "8 twinnings"."""
+    labels = {
+        PartnershipKind.TWINNING: lambda: npgettext("number of", "twinning", "twinnings", count),
+        PartnershipKind.FRIENDSHIP: lambda: npgettext(
+            "number of", "friendship", "friendships", count
+        ),
+        PartnershipKind.SOLIDARITY: lambda: npgettext(
+            "number of", "solidarity partnership", "solidarity partnerships", count
+        ),
+        PartnershipKind.PROJECT: lambda: npgettext(
+            "number of", "project partnership", "project partnerships", count
+        ),
+        PartnershipKind.CLIMATE: lambda: npgettext(
+            "number of", "climate partnership", "climate partnerships", count
+        ),
+        PartnershipKind.CONTACT: lambda: npgettext("number of", "contact", "contacts", count),
+    }
+    label = labels.get(kind)
+    return label() if label else str(dict(PartnershipKind.choices).get(kind, kind))
 
 
 @require_GET
@@ -23,11 +49,10 @@ PAGE_SIZE = 20
 def home(request):
     partner_places = list(partner_place_list())
     overview = partnership_overview()
-    kind_labels = dict(PartnershipKind.choices)
     context = {
         "overview": overview,
         "kind_counts": [
-            {"kind": kind, "label": kind_labels.get(kind, kind), "count": count}
+            {"kind": kind, "label": counted_kind(kind, count), "count": count}
             for kind, count in overview["by_kind"].items()
         ],
         "total": sum(overview["by_kind"].values()),
@@ -102,5 +127,32 @@ def city(request, geonames_id: int):
         "goals": [goals[number] for number in sorted(goals)],
         "themes": sorted(themes.values(), key=lambda theme: theme.name.lower()),
         "contact": office_contact(),
+        # The city and Dortmund on the map of the home page, drawn the same way (map.js).
+        "map": map_data(home=home_place(), partner_places=[place]),
     }
     return render(request, "portal/city.html", context)
+
+
+@require_GET
+@cached_page
+def partnership(request, key: str):
+    """One of the city's public partnerships: its history, themes, goals, actors, projects,
+    activities and sources."""
+    found = public_partnership_detail(key=key)
+    if found is None:
+        raise Http404
+    activities = public_activity_timeline(partnership=found)
+    shown = list(activities[: PARTNERSHIP_ACTIVITIES + 1])
+    photos = list(found.public_photos)
+    for project in found.projects.all():
+        photos.extend(project.public_photos)
+    context = {
+        "partnership": found,
+        "place": found.partner,
+        "activities": shown[:PARTNERSHIP_ACTIVITIES],
+        "more_activities": len(shown) > PARTNERSHIP_ACTIVITIES,
+        "photos": photos,
+        "calendar": [found],
+        "contact": office_contact(),
+    }
+    return render(request, "portal/partnership_detail.html", context)

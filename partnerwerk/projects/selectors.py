@@ -108,16 +108,6 @@ def public_project_detail(*, key: str) -> Project | None:
     return project
 
 
-def public_activity_timeline() -> QuerySet:
-    """Public activities, newest first; undated ones last."""
-    return (
-        Activity.objects.public()
-        .select_related("place", "project")
-        .prefetch_related(_public_partnerships(), "themes")
-        .order_by(F("start_date").desc(nulls_last=True), "key")
-    )
-
-
 def latest_activities(*, limit: int = 5) -> list[Activity]:
     return list(
         Activity.objects.public()

@@ -7,9 +7,11 @@ PAGES = [
     "/partnerships/",
     "/partnerships/?kind=climate&q=kumasi&sort=-since",
     "/cities/2298890/",
+    "/partnerships/dortmund-kumasi-climate/",
     "/projects/",
     "/projects/waste-project/",
     "/activities/",
+    "/activities/?kind=delegation_visit&partnership=dortmund-kumasi-climate&year=2023",
     "/activities/delegation-2023/",
     "/sdg/",
     "/sdg/13/",
@@ -37,12 +39,14 @@ def test_the_home_page_counts_partnerships_by_kind_and_lists_partner_cities(clie
     assert "Delegationsreise nach Kumasi" in response.text
 
 
-def test_a_city_page_shows_facts_timeline_and_contact(client, kumasi):
+def test_a_city_page_shows_facts_its_partnerships_a_map_and_contact(client, kumasi):
     text = client.get("/cities/2298890/").text
     assert "Ashanti" in text
     assert "1468609" in text or "1.468.609" in text
-    assert "Dezember 2021" in text  # a month-precise step shows no day
-    assert "14. Mai 2022" in text
+    # Each partnership links to its own page, which holds its history.
+    assert 'href="/partnerships/dortmund-kumasi-climate/"' in text
+    assert "Dezember 2021" not in text
+    assert 'id="partner-map"' in text and 'id="map-data"' in text
     assert "Abfallprojekt" in text
     assert "Bild: Stadt Dortmund" in text
     assert 'alt="Zwei Menschen geben sich die Hand."' in text
@@ -145,3 +149,17 @@ def test_the_home_page_embeds_the_map_data_as_json(client, kumasi):
         "url": "/en/cities/2298890/",
     }
     assert '<script id="map-data" type="application/json">' in response.text
+
+
+def test_the_home_page_sentence_counts_what_its_cards_add_up_to(client, kumasi, home):
+    from partnerwerk.testing import make_partnership
+
+    make_partnership(key="dortmund-leeds-twinning", home=home)  # no step: not active
+    make_partnership(key="dortmund-amiens-twinning", home=home)
+    response = client.get("/")
+    cards = response.context["kind_counts"]
+    assert sum(card["count"] for card in cards) == 3
+    text = " ".join(response.text.split())
+    assert "3 Partnerschaften insgesamt, davon 1 aktiv; nach Art:" in text
+    assert '<span class="count">2</span> Städtepartnerschaften' in text
+    assert '<span class="count">1</span> Klimapartnerschaft<' in text

@@ -33,6 +33,8 @@ def test_no_partnership_page_or_list_says_since_unknown(client, reference):
     partners = Partnership.objects.curated().public().values_list("partner__geonames_id")
     pages = [("portal:partnerships",)]
     pages += [("portal:city", geonames_id) for (geonames_id,) in set(partners)]
+    keys = Partnership.objects.curated().public().values_list("key", flat=True)
+    pages += [("portal:partnership", key) for key in keys]
     for language in ("de", "en"):
         for name, *args in pages:
             page = _page(client, language, name, *args)
@@ -40,13 +42,17 @@ def test_no_partnership_page_or_list_says_since_unknown(client, reference):
 
 
 def test_the_rostov_suspension_reads_as_reported_in_2023(client, reference):
-    page = _page(client, "en", "portal:city", ROSTOV)
+    page = _page(client, "en", "portal:partnership", "dortmund-rostov-twinning")
     assert "according to a report of 2023" in page
     assert "since 1977" in page
+    assert "since 1977" in _page(client, "en", "portal:city", ROSTOV)
 
 
 def test_the_kumasi_timeline_shows_no_editorial_note_but_its_sources_by_title(client, reference):
-    page = _page(client, "de", "portal:city", KUMASI)
+    kumasi = Partnership.objects.curated().filter(partner__geonames_id=KUMASI)
+    keys = kumasi.values_list("key", flat=True)
+    page = " ".join(_page(client, "de", "portal:partnership", key) for key in keys)
+    page += _page(client, "de", "portal:city", KUMASI)
     for note in Step.objects.filter(partnership__partner__geonames_id=KUMASI).exclude(
         office_note=""
     ):
