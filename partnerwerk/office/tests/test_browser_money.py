@@ -103,6 +103,8 @@ def test_a_coordinator_enters_a_budget_and_a_cedi_transaction_and_reads_the_euro
     page.fill("#id_exchange_rate", "12.5")
     page.fill("#id_value_date", "2025-04-03")
     page.fill("#id_description_de", "Saatgut für die Schulgärten")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("form.office-form").screenshot(path=str(SHOTS / "money-transaction-form.png"))
     with page.expect_navigation():
         page.click("form.office-form button[type=submit]")
 
@@ -116,7 +118,6 @@ def test_a_coordinator_enters_a_budget_and_a_cedi_transaction_and_reads_the_euro
     assert Budget.objects.get(project=project).amount_in_euros == 24000
     assert Transaction.objects.get(project=project, kind="expenditure").amount_eur == 100
     _passes_axe(page)
-    SHOTS.mkdir(parents=True, exist_ok=True)
     money.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "money-project.png"), full_page=True)
     money.screenshot(path=str(SHOTS / "money-section.png"))

@@ -67,7 +67,7 @@ def test_office_staff_add_a_budget_on_the_project_page_and_see_it_there(client, 
     assert f'href="/office/budgets/new/?project={project.pk}"' in page
 
     form = _page(client, f"/office/budgets/new/?project={project.pk}")
-    assert "Wechselkurs" in form and "1 EUR = 12.5 GHS" in form
+    assert "Wechselkurs" in form and "1 EUR = 12,5 GHS" in form
     assert "Ghanaischer Cedi (GHS)" in form
     response = client.post(
         f"/office/budgets/new/?project={project.pk}", {**BUDGET, "project": project.pk}
