@@ -28,3 +28,17 @@ def format_partial_date(value: datetime.date | None, precision: str | None) -> s
     if precision == "month":
         return f"{value.year:04d}-{value.month:02d}"
     return value.isoformat()
+
+
+def display_partial_date(value: datetime.date | None, precision: str | None) -> str:
+    """A date for people, in the active language and only as exact as it is known:
+    "2011", "Februar 2023", "9. Juli 2025"."""
+    from django.utils import formats
+
+    if value is None:
+        return ""
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from partnerwerk.core.dates import display_partial_date
 from partnerwerk.core.models import (
     AliveManager,
     DatePrecision,
@@ -293,7 +294,8 @@ class Step(TimeStampedModel, SoftDeleteModel):
         ]
 
     def __str__(self):
-        return f"{self.date} {self.get_kind_display()}"
+        # "14. Mai 1960: Urkunde unterzeichnet", only as exact as the date is known.
+        return f"{display_partial_date(self.date, self.date_precision)}: {self.get_kind_display()}"
 
     @property
     def note(self) -> str:

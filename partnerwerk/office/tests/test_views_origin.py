@@ -96,3 +96,17 @@ def test_the_steps_list_is_searched_by_partner_name(client, office, network):
     own, _twin, _registry = network
     listed = _listed(client.get("/office/steps/?q=Amiens"))
     assert [step.partnership for step in listed] == [own[1]]
+
+
+def test_a_step_reads_as_its_date_as_exact_as_known_and_its_kind(client, office, network):
+    text = client.get("/office/steps/?q=Amiens").text
+    assert "14. Mai 2011: Vereinbarung unterzeichnet" in text
+    assert "2011-05-14" not in text
+    # Steps are added on their partnership's page, not from the list.
+    assert 'href="/office/steps/new/"' not in text
+
+
+def test_the_registry_list_says_what_it_holds(client, office, network):
+    text = client.get("/en/office/partnerships/?origin=registry").text
+    assert "without the pairs the office keeps itself" in text
+    assert "without the pairs" not in client.get("/en/office/partnerships/").text

@@ -86,7 +86,8 @@ def record_list(request, slug: str):
         "query": query,
         "filters": filters,
         "chosen": chosen,
-        "may_add": request.user.has_perm(kind.permission("add")),
+        # A step, an amount of money or an involvement is added on the page of its owner.
+        "may_add": kind.owner is None and request.user.has_perm(kind.permission("add")),
     }
     return render(request, "office/record_list.html", context)
 
