@@ -339,3 +339,15 @@ def test_the_history_of_a_transaction_reads_in_labels_and_names(client, worlds, 
     assert "Geldspende" in page and "Sachleistung" in page
     assert "Sparkasse Dortmund" in page
     assert "in_kind" not in page and "donation" not in page
+
+
+@pytest.mark.parametrize("slug", ["budgets", "funding-sources", "transactions", "involvements"])
+def test_the_office_lists_each_kind_of_money_and_involvement(client, worlds, office, slug):
+    transaction_create(
+        actor=None, project=worlds["own"].project, kind="donation", amount=Decimal("75")
+    )
+    page = _page(client, f"/office/{slug}/")
+    if slug == "transactions":
+        assert "Geldspende · 75,00 EUR" in page
+    if slug == "involvements":
+        assert "Own office (Federführung)" in page
