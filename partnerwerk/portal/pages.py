@@ -73,7 +73,14 @@ def activity_index(request):
         and not chosen
         and not any(activity.phase == activities.COMING for activity in page.object_list)
     )
-    context = {"page": page, "choice": choice, "chosen": chosen, "nothing_coming": nothing_coming}
+    context = {
+        "page": page,
+        "choice": choice,
+        "chosen": chosen,
+        "nothing_coming": nothing_coming,
+        # The calendar feed of the chosen partnership, beside the one of all activities.
+        "calendar": [choice["partnership"]] if choice["partnership"] else None,
+    }
     return render(request, "portal/activity_index.html", context)
 
 

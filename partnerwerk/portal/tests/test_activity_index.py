@@ -163,3 +163,11 @@ def test_the_page_says_when_nothing_is_coming(client, kumasi):
 
 def test_coming_activities_leave_no_such_note(client, timeline):
     assert "Zurzeit sind keine kommenden" not in client.get("/activities/").text
+
+
+def test_a_chosen_partnership_offers_its_calendar_feed(client, timeline):
+    from django.urls import reverse
+
+    feed = reverse("calendar:partnership", args=["dortmund-leeds-twinning"])
+    assert f'href="{feed}"' in client.get("/activities/?partnership=dortmund-leeds-twinning").text
+    assert f'href="{feed}"' not in client.get("/activities/").text
