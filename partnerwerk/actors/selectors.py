@@ -25,7 +25,7 @@ def office_contact() -> dict:
                 "involvements",
                 filter=Q(
                     involvements__role=Role.COORDINATOR,
-                    involvements__partnership__in=partnership.all_objects.public(),
+                    involvements__partnership__in=partnership.objects.public(),
                 ),
             )
         )
@@ -44,7 +44,7 @@ def public_involvements_prefetch() -> Prefetch:
     return Prefetch(
         "involvements",
         queryset=Involvement.objects.filter(
-            Q(person__isnull=True) | Q(person__in=Person.all_objects.public())
+            Q(person__isnull=True) | Q(person__in=Person.objects.public())
         )
         .select_related("organisation", "person")
         .order_by("role", "id"),

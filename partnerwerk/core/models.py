@@ -127,7 +127,8 @@ class Publishable:
 
     @property
     def is_public(self) -> bool:
-        return self.visibility == Visibility.PUBLIC
+        # A deleted record is public nowhere, as `objects.public()` (alive rows) says.
+        return self.visibility == Visibility.PUBLIC and getattr(self, "deleted_at", None) is None
 
 
 class AliveManager(models.Manager):

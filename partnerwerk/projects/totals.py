@@ -146,7 +146,7 @@ def budget_totals(*, by: str = "year", public_only: bool = True) -> list[dict]:
     path = {"project": "project__key", "year": "year"}[by]
     queryset = Budget.objects.all()
     if public_only:
-        queryset = queryset.filter(project__in=Project.all_objects.public())
+        queryset = queryset.filter(project__in=Project.objects.public())
     if by == "year":
         queryset = queryset.annotate(year=ExtractYear("period_start"))
     rows = (

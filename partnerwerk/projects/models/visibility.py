@@ -17,8 +17,8 @@ class TransactionQuerySet(PublicQuerySet):
             super()
             .public()
             .filter(
-                Q(project__isnull=True) | Q(project__in=Project.all_objects.public()),
-                Q(activity__isnull=True) | Q(activity__in=Activity.all_objects.public()),
+                Q(project__isnull=True) | Q(project__in=Project.objects.public()),
+                Q(activity__isnull=True) | Q(activity__in=Activity.objects.public()),
             )
         )
 
