@@ -60,3 +60,11 @@ def test_a_name_shared_by_several_places_is_answered_with_the_places_to_choose(c
     data["partner__choice"] = str(KUMASI)
     assert client.post("/en/office/partnerships/new/", data).status_code == 302
     assert Partnership.objects.filter(partner__geonames_id=KUMASI).exists()
+
+
+def test_the_partner_search_takes_the_partner_city_by_name(client, places):
+    sign_in_with_two_factors(client, make_user(role="office"))
+    answer = client.get("/en/office/registry/", {"via": "Kumasi"})
+    assert answer.status_code == 200
+    assert answer.context["via"].geonames_id == KUMASI
+    assert 'value="Kumasi"' in answer.content.decode()  # as typed, for the next search
