@@ -77,14 +77,6 @@ def registry_place(*, geonames_id: int | None = None, pk: int | None = None) -> 
     return places.filter(pk=pk).first()
 
 
-def place_search(*, query: str, limit: int = 50) -> list[Place]:
-    """Places whose name (international, German or English) starts with `query`."""
-    condition = (
-        Q(name__istartswith=query) | Q(name_de__istartswith=query) | Q(name_en__istartswith=query)
-    )
-    return list(Place.objects.filter(condition).only(*PLACE_FIELDS).order_by("name", "id")[:limit])
-
-
 def _group_partners(relations, place_ids: set[int]) -> dict[int, dict[int, Partner]]:
     """For each place in `place_ids`: its partners by id, with the relations of each pair."""
     grouped: dict[int, dict[int, Partner]] = {pk: {} for pk in place_ids}
