@@ -87,7 +87,9 @@ class Document(TimeStampedModel, SoftDeleteModel):
     title_de = models.CharField(_("title (German)"), max_length=300)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
-    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, blank=True, verbose_name=_("date precision")
+    )
     file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
     credit = models.CharField(
         _("credit line"), max_length=200, blank=True, help_text=_('e.g. "Bild: Stadt Dortmund"')
@@ -104,6 +106,7 @@ class Document(TimeStampedModel, SoftDeleteModel):
         null=True,
         blank=True,
         related_name="documents",
+        verbose_name=_("partnership"),
     )
     step = models.ForeignKey(
         "partnerships.Step",
@@ -111,6 +114,7 @@ class Document(TimeStampedModel, SoftDeleteModel):
         null=True,
         blank=True,
         related_name="documents",
+        verbose_name=_("step"),
     )
     project = models.ForeignKey(
         "projects.Project",
@@ -118,6 +122,7 @@ class Document(TimeStampedModel, SoftDeleteModel):
         null=True,
         blank=True,
         related_name="documents",
+        verbose_name=_("project"),
     )
     activity = models.ForeignKey(
         "projects.Activity",
@@ -125,6 +130,7 @@ class Document(TimeStampedModel, SoftDeleteModel):
         null=True,
         blank=True,
         related_name="documents",
+        verbose_name=_("activity"),
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
 
@@ -165,7 +171,9 @@ class Document(TimeStampedModel, SoftDeleteModel):
 class DocumentVersion(TimeStampedModel, SoftDeleteModel):
     """One uploaded file of a document; the newest version is the current one."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="versions", verbose_name=_("document")
+    )
     number = models.PositiveIntegerField(_("version"))
     file = models.FileField(_("file"), upload_to="documents/versions/%Y/")
     note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("What changed."))

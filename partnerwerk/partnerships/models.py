@@ -78,10 +78,16 @@ class Partnership(Publishable, TimeStampedModel, SoftDeleteModel):
 
     key = models.SlugField(_("key"), max_length=120, unique=True, help_text=_("Stable code."))
     home = models.ForeignKey(
-        "places.Place", on_delete=models.PROTECT, related_name="home_partnerships"
+        "places.Place",
+        on_delete=models.PROTECT,
+        related_name="home_partnerships",
+        verbose_name=_("home city"),
     )
     partner = models.ForeignKey(
-        "places.Place", on_delete=models.PROTECT, related_name="partner_partnerships"
+        "places.Place",
+        on_delete=models.PROTECT,
+        related_name="partner_partnerships",
+        verbose_name=_("partner city"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=PartnershipKind.choices)
     status = models.CharField(
@@ -217,7 +223,9 @@ class Step(TimeStampedModel, SoftDeleteModel):
     (`proposed_at` set) waits for an office member to confirm it.
     """
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="steps")
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="steps", verbose_name=_("partnership")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=StepKind.choices)
     date = models.DateField(_("date"))
     date_precision = models.CharField(

@@ -41,7 +41,9 @@ class Goal(models.Model):
 
 class Target(models.Model):
     code = models.CharField(_("code"), max_length=10, primary_key=True, help_text=_("e.g. 11.6"))
-    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="targets")
+    goal = models.ForeignKey(
+        Goal, on_delete=models.PROTECT, related_name="targets", verbose_name=_("goal")
+    )
     title_de = models.TextField(_("title (German)"))
     title_en = models.TextField(_("title (English)"))
     title_fr = models.TextField(_("title (French)"))
@@ -61,7 +63,9 @@ class Target(models.Model):
 
 class Indicator(models.Model):
     code = models.CharField(_("code"), max_length=12, primary_key=True, help_text=_("e.g. 11.6.1"))
-    target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="indicators")
+    target = models.ForeignKey(
+        Target, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("target")
+    )
     title_de = models.TextField(_("title (German)"))
     title_en = models.TextField(_("title (English)"))
     title_fr = models.TextField(_("title (French)"))
@@ -95,9 +99,16 @@ class TagOrigin(models.TextChoices):
 class SdgTag(TimeStampedModel):
     """A goal, or a target of it, that a partnership, project or activity serves."""
 
-    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="tags")
+    goal = models.ForeignKey(
+        Goal, on_delete=models.PROTECT, related_name="tags", verbose_name=_("goal")
+    )
     target = models.ForeignKey(
-        Target, on_delete=models.PROTECT, null=True, blank=True, related_name="tags"
+        Target,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tags",
+        verbose_name=_("target"),
     )
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -105,9 +116,15 @@ class SdgTag(TimeStampedModel):
         null=True,
         blank=True,
         related_name="sdg_tags",
+        verbose_name=_("partnership"),
     )
     project = models.ForeignKey(
-        "projects.Project", on_delete=models.CASCADE, null=True, blank=True, related_name="sdg_tags"
+        "projects.Project",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sdg_tags",
+        verbose_name=_("project"),
     )
     activity = models.ForeignKey(
         "projects.Activity",
@@ -115,6 +132,7 @@ class SdgTag(TimeStampedModel):
         null=True,
         blank=True,
         related_name="sdg_tags",
+        verbose_name=_("activity"),
     )
     significance = models.CharField(
         _("significance"),
@@ -184,13 +202,16 @@ class SdgSuggestionDecision(models.Model):
     so a suggestion rejected once is not offered again and an earlier verdict is never lost.
     """
 
-    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="suggestion_decisions")
+    goal = models.ForeignKey(
+        Goal, on_delete=models.PROTECT, related_name="suggestion_decisions", verbose_name=_("goal")
+    )
     target = models.ForeignKey(
         Target,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="suggestion_decisions",
+        verbose_name=_("target"),
     )
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -198,6 +219,7 @@ class SdgSuggestionDecision(models.Model):
         null=True,
         blank=True,
         related_name="sdg_suggestion_decisions",
+        verbose_name=_("partnership"),
     )
     project = models.ForeignKey(
         "projects.Project",
@@ -205,6 +227,7 @@ class SdgSuggestionDecision(models.Model):
         null=True,
         blank=True,
         related_name="sdg_suggestion_decisions",
+        verbose_name=_("project"),
     )
     activity = models.ForeignKey(
         "projects.Activity",
@@ -212,6 +235,7 @@ class SdgSuggestionDecision(models.Model):
         null=True,
         blank=True,
         related_name="sdg_suggestion_decisions",
+        verbose_name=_("activity"),
     )
     verdict = models.CharField(_("verdict"), max_length=10, choices=SuggestionVerdict.choices)
     decided_by = models.ForeignKey(

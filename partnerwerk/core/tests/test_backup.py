@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.utils import translation
 
 from partnerwerk.exchange.reference.loader import load_reference
 
@@ -38,6 +39,13 @@ def media_files() -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+@pytest.fixture(autouse=True)
+def english():
+    # The commands speak the active language; the messages are checked in English.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

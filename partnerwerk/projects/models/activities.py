@@ -40,9 +40,19 @@ class Activity(Publishable, TimeStampedModel, SoftDeleteModel):
     description_de = models.TextField(_("description (German)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     start_date = models.DateField(_("start"), null=True, blank=True)
-    start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    start_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        blank=True,
+        verbose_name=_("precision of the start"),
+    )
     end_date = models.DateField(_("end"), null=True, blank=True)
-    end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    end_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        blank=True,
+        verbose_name=_("precision of the end"),
+    )
     start_time = models.TimeField(
         _("start time"),
         null=True,
@@ -70,11 +80,17 @@ class Activity(Publishable, TimeStampedModel, SoftDeleteModel):
         null=True,
         blank=True,
         related_name="activities",
+        verbose_name=_("project"),
     )
     partnerships = models.ManyToManyField(
-        "partnerships.Partnership", blank=True, related_name="activities"
+        "partnerships.Partnership",
+        blank=True,
+        related_name="activities",
+        verbose_name=_("partnerships"),
     )
-    themes = models.ManyToManyField("partnerships.Theme", blank=True, related_name="activities")
+    themes = models.ManyToManyField(
+        "partnerships.Theme", blank=True, related_name="activities", verbose_name=_("themes")
+    )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )

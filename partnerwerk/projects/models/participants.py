@@ -32,7 +32,9 @@ PARTICIPANT_ROLE_IATI_CODES = {
 class ProjectParticipant(TimeStampedModel, SoftDeleteModel):
     """An organisation taking part in a project in one of IATI's roles."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participants")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="participants", verbose_name=_("project")
+    )
     organisation = models.ForeignKey(
         "actors.Organisation",
         on_delete=models.PROTECT,
@@ -63,9 +65,14 @@ class ProjectParticipant(TimeStampedModel, SoftDeleteModel):
 class ProjectLocation(TimeStampedModel, SoftDeleteModel):
     """A place where a project works (beyond the places of its partnerships)."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="locations")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="locations", verbose_name=_("project")
+    )
     place = models.ForeignKey(
-        "places.Place", on_delete=models.PROTECT, related_name="project_locations"
+        "places.Place",
+        on_delete=models.PROTECT,
+        related_name="project_locations",
+        verbose_name=_("place"),
     )
     note_de = models.CharField(_("note (German)"), max_length=300, blank=True)
     note_en = models.CharField(_("note (English)"), max_length=300, blank=True)

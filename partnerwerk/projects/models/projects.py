@@ -49,19 +49,35 @@ class Project(Publishable, TimeStampedModel, SoftDeleteModel):
     summary_en = models.TextField(_("summary (English)"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices)
     start_date = models.DateField(_("start"), null=True, blank=True)
-    start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
-    end_date = models.DateField(_("end"), null=True, blank=True)
-    end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
-    partnerships = models.ManyToManyField(
-        "partnerships.Partnership", blank=True, related_name="projects"
+    start_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        blank=True,
+        verbose_name=_("precision of the start"),
     )
-    themes = models.ManyToManyField("partnerships.Theme", blank=True, related_name="projects")
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    end_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        blank=True,
+        verbose_name=_("precision of the end"),
+    )
+    partnerships = models.ManyToManyField(
+        "partnerships.Partnership",
+        blank=True,
+        related_name="projects",
+        verbose_name=_("partnerships"),
+    )
+    themes = models.ManyToManyField(
+        "partnerships.Theme", blank=True, related_name="projects", verbose_name=_("themes")
+    )
     programme = models.ForeignKey(
         "programmes.Programme",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="projects",
+        verbose_name=_("programme"),
     )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC

@@ -27,7 +27,9 @@ RESULT_KIND_IATI_CODES = {"output": "1", "outcome": "2", "impact": "3", "other":
 class Result(TimeStampedModel, SoftDeleteModel):
     """What a project wants to achieve, measured by indicators."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="results")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="results", verbose_name=_("project")
+    )
     kind = models.CharField(
         _("kind"), max_length=10, choices=ResultKind.choices, default=ResultKind.OUTPUT
     )
@@ -73,7 +75,9 @@ MEASURE_IATI_CODES = {
 class ResultIndicator(TimeStampedModel, SoftDeleteModel):
     """How a result is measured: a baseline, and targets and actual values per period."""
 
-    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="indicators")
+    result = models.ForeignKey(
+        Result, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("result")
+    )
     title_de = models.CharField(_("title (German)"), max_length=300)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     measure = models.CharField(
@@ -113,7 +117,12 @@ class ResultIndicator(TimeStampedModel, SoftDeleteModel):
 class IndicatorPeriod(TimeStampedModel, SoftDeleteModel):
     """The target and the actual value of an indicator in one period."""
 
-    indicator = models.ForeignKey(ResultIndicator, on_delete=models.CASCADE, related_name="periods")
+    indicator = models.ForeignKey(
+        ResultIndicator,
+        on_delete=models.CASCADE,
+        related_name="periods",
+        verbose_name=_("indicator"),
+    )
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     target_value = models.DecimalField(
