@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "partnerwerk.partnerships",
     "partnerwerk.projects",
     "partnerwerk.documents",
+    "partnerwerk.action_programmes",
     "partnerwerk.exchange",
     "partnerwerk.api",
     "partnerwerk.feedback",

@@ -20,6 +20,7 @@ from partnerwerk.core.caching import content_changed, content_generation
 PAGE_SECONDS = 600
 # Apps whose records appear on public pages.
 CONTENT_APPS = {
+    "action_programmes",
     "actors",
     "core",
     "documents",
