@@ -18,6 +18,7 @@ from django_countries import countries
 from partnerwerk.partnerships.models import Partnership, PartnershipKind, PartnershipStatus, Theme
 from partnerwerk.partnerships.selectors import home_public_partnerships
 from partnerwerk.places.models import Continent
+from partnerwerk.places.names import fold
 from partnerwerk.sdg.models import Goal, SdgTag
 
 ThemeLink = Partnership.themes.through
@@ -122,6 +123,13 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     )
 
 
+def _by_shown_name(partnership: Partnership) -> tuple:
+    # By the name the reader sees, in German collation (ä as a, ß as ss: Schytomyr under S,
+    # where GeoNames' Zhytomyr would put it under Z). The city's own partnerships are few, so
+    # they are sorted here rather than by a collation each database spells differently.
+    return (fold(partnership.partner.display_name), partnership.kind, partnership.key)
+
+
 def partnership_search(*, params) -> dict:
     """The page of results and the facets for the GET parameters of the index."""
     filters = clean_filters(params)
@@ -133,6 +141,8 @@ def partnership_search(*, params) -> dict:
         .prefetch_related("themes")
         .order_by(*SORTS[sort])
     )
+    if sort == "name":
+        results = sorted(results, key=_by_shown_name)
     return {
         "results": results,
         "filters": filters,

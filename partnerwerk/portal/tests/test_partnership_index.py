@@ -128,3 +128,21 @@ def test_no_query_of_the_index_joins_themes_and_goals_into_one_row_set(client, p
     for query in captured:
         joined = [table for table in MANY_VALUED if f'JOIN "{table}"' in query["sql"]]
         assert len(joined) <= 1, query["sql"]
+
+
+def test_names_sort_as_the_reader_reads_them_in_german_collation(client, home):
+    names = [
+        ("Zhytomyr", "Schytomyr"),
+        ("Tampere", ""),
+        ("Żory", ""),
+        ("Zwickau", ""),
+        ("Rostov", ""),
+    ]
+    for name, name_de in names:
+        partner = make_place(name=name, name_de=name_de)
+        make_partnership(home=home, partner=partner, steps=[SIGNED])
+
+    german = [p.partner.display_name for p in client.get("/partnerships/").context["page"]]
+
+    # Schytomyr under S, not Z; Żory among the Z's, not after them.
+    assert german == ["Rostov", "Schytomyr", "Tampere", "Żory", "Zwickau"]
