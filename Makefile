@@ -49,11 +49,14 @@ run: db
 # The import contracts are part of the tests: a wrong-way import fails CI like a failing test.
 test: imports-check test-sqlite test-postgres
 
+# --dist loadgroup: the tests of one xdist_group (the multi-server test's nginx, Redis and app
+# servers) run in one worker, which starts them once.
+
 test-sqlite: setup browser
-	$(BIN)/pytest -n 2 -q
+	$(BIN)/pytest -n 2 --dist loadgroup -q
 
 test-postgres: setup browser
-	bin/with-postgres $(BIN)/pytest -n 2 -q
+	bin/with-postgres $(BIN)/pytest -n 2 --dist loadgroup -q
 
 lint: setup
 	$(BIN)/ruff format --check .
