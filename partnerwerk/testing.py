@@ -241,3 +241,108 @@ def make_budget(**overrides):
     if "project" not in fields:
         fields["project"] = make_project()
     return Budget.objects.create(**fields)
+
+
+# --- joint programmes of action (issue 16, decision 0029) -------------------------------------
+
+
+def make_joint_programme(*, partnership=None, **overrides):
+    """A current, internal programme of `partnership` (a climate partnership when None)."""
+    from partnerwerk.action_programmes.models import JointProgramme
+
+    number = _next()
+    fields = {
+        "key": f"programme-{number}",
+        "title_de": f"Handlungsprogramm {number}",
+        "is_current": True,
+    }
+    fields.update(overrides)
+    if partnership is None:
+        partnership = make_partnership(kind=PartnershipKind.CLIMATE)
+    return JointProgramme.objects.create(partnership=partnership, **fields)
+
+
+def make_field_of_action(*, programme=None, **overrides):
+    from partnerwerk.action_programmes.models import FieldOfAction
+
+    number = _next()
+    fields = {"key": f"field-{number}", "name_de": f"Handlungsfeld {number}"}
+    fields.update(overrides)
+    return FieldOfAction.objects.create(programme=programme or make_joint_programme(), **fields)
+
+
+def make_programme_goal(*, field_of_action=None, **overrides):
+    from partnerwerk.action_programmes.models import Goal
+
+    fields = {"title_de": f"Ziel {_next()}"}
+    fields.update(overrides)
+    return Goal.objects.create(field_of_action=field_of_action or make_field_of_action(), **fields)
+
+
+def make_measure(*, goal=None, **overrides):
+    from partnerwerk.action_programmes.models import Measure
+
+    fields = {"title_de": f"Maßnahme {_next()}"}
+    fields.update(overrides)
+    return Measure.objects.create(goal=goal or make_programme_goal(), **fields)
+
+
+def make_indicator(*, goal=None, **overrides):
+    from decimal import Decimal
+
+    from partnerwerk.action_programmes.models import Indicator
+
+    fields = {
+        "title_de": f"Indikator {_next()}",
+        "unit_de": "Bäume",
+        "unit_en": "trees",
+        "baseline_value": Decimal("0"),
+        "baseline_date": datetime.date(2024, 1, 1),
+        "target_value": Decimal("100"),
+        "target_date": datetime.date(2026, 12, 31),
+    }
+    fields.update(overrides)
+    return Indicator.objects.create(goal=goal or make_programme_goal(), **fields)
+
+
+def make_funding_call(
+    *, criteria=(("Wirkung", "Impact", 2), ("Partnerschaft", "Partnership", 1)), **overrides
+):
+    """A public call, open from a month ago until a month from now, with two criteria."""
+    from decimal import Decimal
+
+    from partnerwerk.grants.models import Criterion, FundingCall
+
+    today = datetime.date.today()
+    fields = {
+        "key": f"call-{_next()}",
+        "title_de": "Förderung internationaler Zusammenarbeit",
+        "title_en": "Funding for international cooperation",
+        "purpose_de": "Projekte Dortmunder Vereine mit Partnern im Ausland.",
+        "budget": Decimal("10000.00"),
+        "opens_on": today - datetime.timedelta(days=30),
+        "closes_on": today + datetime.timedelta(days=30),
+        "is_public": True,
+    }
+    fields.update(overrides)
+    call = FundingCall.objects.create(**fields)
+    for name_de, name_en, weight in criteria:
+        Criterion.objects.create(call=call, name_de=name_de, name_en=name_en, weight=weight)
+    return call
+
+
+def make_applicant_user(*, applicant=None, password=None, **overrides):
+    """An active account acting for an association (a new one unless `applicant` is given)."""
+    from partnerwerk.grants.models import Applicant, ApplicantMember
+
+    user = make_user(password=password, **overrides)
+    if applicant is None:
+        number = _next()
+        applicant = Applicant.objects.create(
+            name=f"Verein {number} e.V.",
+            address="Friedensplatz 1, 44135 Dortmund",
+            contact_name="Erika Muster",
+            contact_email=user.email,
+        )
+    ApplicantMember.objects.create(user=user, applicant=applicant)
+    return user

@@ -9,6 +9,11 @@ services (which refuse with PermissionDenied) and the API. The roles:
 - partner-city counterparts: read their partnership's internal data; add and edit its
   activities and documents; propose steps for it;
 - viewers: read internal data, change nothing.
+
+Joint programmes of action (decision 0029): office staff keep everything; a counterpart keeps
+the partner side of the measures of their partnership's programmes and, like a department
+editor whose organisation takes part in the partnership, enters readings and comments; a
+department editor keeps the home side of the measures their organisation is responsible for.
 """
 
 from dataclasses import dataclass, field
@@ -173,6 +178,101 @@ def is_counterpart_of_its_partnership(user, record) -> bool:
     return bool(mine) and bool(mine & partnership_ids_of(record))
 
 
+# --- joint programmes of action (decision 0029) ------------------------------------------------
+
+
+def _programme_partnership_id(record) -> int | None:
+    from partnerwerk.action_programmes.models import partnership_id_of
+
+    return partnership_id_of(record) if record is not None else None
+
+
+@rules.predicate
+def is_counterpart_in_programme(user, record) -> bool:
+    """The record belongs to a programme of the counterpart's own partnership."""
+    mine = roles_of(user).partnership_ids
+    return bool(mine) and _programme_partnership_id(record) in mine
+
+
+@rules.predicate
+def is_editor_involved_in_programme(user, record) -> bool:
+    """The editor's organisation takes part in the partnership of the record's programme."""
+    from partnerwerk.partnerships.models import Partnership
+
+    mine = roles_of(user).organisation_ids
+    partnership_id = _programme_partnership_id(record) if mine else None
+    if partnership_id is None:
+        return False
+    partnership = Partnership(pk=partnership_id)
+    return bool(mine & involved_organisation_ids(partnership))
+
+
+@rules.predicate
+def is_editor_of_home_side(user, measure) -> bool:
+    """The editor's organisation is responsible for the measure in the home city."""
+    mine = roles_of(user).organisation_ids
+    return bool(mine) and getattr(measure, "home_organisation_id", None) in mine
+
+
+@rules.predicate
+def is_its_author(user, record) -> bool:
+    """The user wrote the comment or entered the reading."""
+    author = getattr(record, "author_id", None) or getattr(record, "entered_by_id", None)
+    return author is not None and author == user.pk
+
+
+can_read_programme = is_internal_reader | is_counterpart_in_programme
+can_take_part_in_programme = (
+    is_office_staff | is_counterpart_in_programme | is_editor_involved_in_programme
+)
+
+PROGRAMME_PERMISSIONS = {
+    **{
+        f"action_programmes.view_{model}": can_read_programme
+        for model in (
+            "jointprogramme",
+            "strategylink",
+            "fieldofaction",
+            "goal",
+            "measure",
+            "indicator",
+            "reading",
+            "review",
+            "measurecomment",
+        )
+    },
+    # the programme's frame: kept by the office
+    **{
+        f"action_programmes.{action}_{model}": is_office_staff
+        for model in ("jointprogramme", "strategylink", "fieldofaction", "goal", "indicator")
+        for action in ("add", "change", "delete")
+    },
+    "action_programmes.add_review": is_office_staff,
+    "action_programmes.change_review": is_office_staff,
+    "action_programmes.delete_review": is_office_staff,
+    # measures: the office adds and deletes them and keeps what they share; each city keeps
+    # its own side. `change_measure` is any part of it (the service checks which).
+    "action_programmes.add_measure": is_office_staff,
+    "action_programmes.delete_measure": is_office_staff,
+    "action_programmes.change_measure": is_office_staff
+    | is_editor_of_home_side
+    | is_counterpart_in_programme,
+    "action_programmes.change_measure_shared": is_office_staff,
+    "action_programmes.change_measure_home_side": is_office_staff | is_editor_of_home_side,
+    "action_programmes.change_measure_partner_side": is_office_staff | is_counterpart_in_programme,
+    # readings of an indicator (the object) and comments on a measure (the object)
+    "action_programmes.add_reading": can_take_part_in_programme,
+    "action_programmes.change_reading": is_office_staff
+    | (is_its_author & can_take_part_in_programme),
+    "action_programmes.delete_reading": is_office_staff
+    | (is_its_author & can_take_part_in_programme),
+    "action_programmes.add_measurecomment": can_take_part_in_programme,
+    "action_programmes.change_measurecomment": is_office_staff,
+    "action_programmes.delete_measurecomment": is_office_staff
+    | (is_its_author & can_take_part_in_programme),
+}
+
+
 # --- the permissions --------------------------------------------------------------------------
 
 can_read_record = is_internal_reader | is_counterpart_of_its_partnership
@@ -239,6 +339,7 @@ PERMISSIONS = {
     "actors.delete_involvement": is_office_staff,
     "actors.export_person": is_office_staff,
     "actors.erase_person": is_office_staff,
+    **PROGRAMME_PERMISSIONS,
 }
 
 for _name, _predicate in PERMISSIONS.items():

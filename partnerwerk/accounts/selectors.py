@@ -7,12 +7,15 @@ from partnerwerk.accounts.rules import is_internal_reader, roles_of
 
 
 def _counterpart_condition(model, ids) -> Q | None:
+    from partnerwerk.action_programmes.models import PARTNERSHIP_PATHS
     from partnerwerk.documents.models import Document
     from partnerwerk.partnerships.models import Partnership, Step
     from partnerwerk.projects.models import Activity, Budget, FundingSource, Project, Transaction
 
     if model is Partnership:
         return Q(pk__in=ids)
+    if model in PARTNERSHIP_PATHS:  # the records of a joint programme (decision 0029)
+        return Q(**{f"{PARTNERSHIP_PATHS[model]}__in": ids})
     if model is Step:
         return Q(partnership_id__in=ids)
     if model is Project:
