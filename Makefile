@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/partnerwerk
 
-.PHONY: run test test-sqlite test-postgres check lint format migrations-check imports-check setup db clean browser
+.PHONY: run test test-sqlite test-postgres check lint format migrations-check imports-check setup db clean browser pdf-libraries
 
 # The environment is rebuilt only when pyproject.toml changes, so a second run is fast.
 $(STAMP): pyproject.toml
@@ -34,6 +34,17 @@ ifeq ($(CHROMIUM),)
 	else echo "Browser tests need Debian's chromium: apt-get install chromium" >&2; exit 1; fi
 endif
 
+# PDFs (WeasyPrint) need Debian's Pango and fonts; installed when missing and running as root.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+PDF_INSTALLED := $(shell dpkg-query -W -f='$${db:Status-Status} $${Package}\n' $(PDF_PACKAGES) 2>/dev/null | grep -c '^installed')
+pdf-libraries:
+ifneq ($(PDF_INSTALLED),3)
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Pango and fonts for PDFs from Debian's packages"; \
+	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
+	else echo "PDFs need Debian's Pango and fonts: apt-get install $(PDF_PACKAGES)" >&2; exit 1; fi
+endif
+
 setup: $(STAMP) $(VENDOR)
 
 db: setup
@@ -52,10 +63,10 @@ test: imports-check test-sqlite test-postgres
 # --dist loadgroup: the tests of one xdist_group (the multi-server test's nginx, Redis and app
 # servers) run in one worker, which starts them once.
 
-test-sqlite: setup browser
+test-sqlite: setup browser pdf-libraries
 	$(BIN)/pytest -n 2 --dist loadgroup -q
 
-test-postgres: setup browser
+test-postgres: setup browser pdf-libraries
 	bin/with-postgres $(BIN)/pytest -n 2 --dist loadgroup -q
 
 lint: setup
