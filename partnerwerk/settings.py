@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "partnerwerk.feedback",
     "partnerwerk.registry",
     "partnerwerk.accounts",
+    "partnerwerk.grants",
     "partnerwerk.office",
     "partnerwerk.portal",
 ]
@@ -275,6 +276,9 @@ PARTNERWERK_REFERENCE_DIR = Path(
 PARTNERWERK_SDG_DIR = BASE_DIR / "data" / "reference" / "sdg"
 # Feedback messages one address may send per hour through the accessibility feedback form.
 PARTNERWERK_FEEDBACK_PER_HOUR = env_int("PARTNERWERK_FEEDBACK_PER_HOUR", 5)
+# Funding (decision 0030): sign-ups and submissions per address and hour.
+PARTNERWERK_GRANTS_SIGN_UPS_PER_HOUR = env_int("PARTNERWERK_GRANTS_SIGN_UPS_PER_HOUR", 5)
+PARTNERWERK_GRANTS_SUBMISSIONS_PER_HOUR = env_int("PARTNERWERK_GRANTS_SUBMISSIONS_PER_HOUR", 10)
 
 # Logs go to standard error: as text, or one JSON object per line for a log collector.
 LOG_FORMAT = env_choice("PARTNERWERK_LOG_FORMAT", ("text", "json"), "text")
