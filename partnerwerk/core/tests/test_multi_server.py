@@ -187,3 +187,13 @@ def test_an_app_server_killed_mid_request_costs_only_that_request(site):
 
     site.start_app("A")
     assert site.direct("A").get("/projects/").status == 200
+
+
+def test_without_nginx_and_no_way_to_install_it_the_test_says_what_to_install(monkeypatch):
+    from partnerwerk.core.tests import multi_server
+
+    monkeypatch.setattr(multi_server, "_find", lambda program: None)
+    monkeypatch.setattr(multi_server.os, "geteuid", lambda: 1000)  # not root: no apt-get
+    with pytest.raises(pytest.fail.Exception) as failure:
+        multi_server.programs()
+    assert "apt-get install nginx openssl redis-server" in str(failure.value)
