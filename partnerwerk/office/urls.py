@@ -1,7 +1,8 @@
 from django.urls import include, path
 
 from partnerwerk.office.kinds import KINDS
-from partnerwerk.office.views import pages, places, records, users
+from partnerwerk.office.list_exports import LIST_DATASETS
+from partnerwerk.office.views import open_data, pages, places, records, users
 
 app_name = "office"
 
@@ -9,6 +10,7 @@ urlpatterns = [
     path("", pages.dashboard, name="dashboard"),
     path("registry/", include("partnerwerk.office.registry_urls")),
     path("sdg/", include("partnerwerk.office.sdg_urls")),
+    path("action-programmes/", include("partnerwerk.office.action_programmes_urls")),
     path("trash/", records.trash, name="trash"),
     path("places/search/", places.place_search, name="place-search"),
     path("steps/<int:pk>/confirm/", pages.step_confirm, name="step-confirm"),
@@ -52,3 +54,12 @@ for slug in KINDS:
             name=f"{slug}-revert",
         ),
     ]
+    if slug in LIST_DATASETS:
+        urlpatterns.append(
+            path(
+                f"{slug}/export.<slug:format>",
+                open_data.list_download,
+                {"slug": slug},
+                name=f"{slug}-export",
+            )
+        )

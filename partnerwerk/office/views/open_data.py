@@ -3,6 +3,7 @@
 from django import forms
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from partnerwerk.accounts.selectors import readable
@@ -11,6 +12,9 @@ from partnerwerk.exchange.importers import IMPORTABLE, plan_import, run_import
 from partnerwerk.exchange.responses import dataset_response
 from partnerwerk.exchange.tables import MAX_FILE_BYTES, ImportFailure
 from partnerwerk.office.access import office_view, require_perm
+from partnerwerk.office.kinds import KINDS
+from partnerwerk.office.list_exports import LIST_FORMATS, list_dataset, list_records
+from partnerwerk.office.listing import listing
 
 
 @office_view
@@ -39,6 +43,25 @@ def download(request, dataset: str, format: str):
     dialect = "rfc4180" if request.GET.get("dialect") == "rfc4180" else "excel"
     return dataset_response(
         dataset, format, headers=headers, records=records, attachment=True, dialect=dialect
+    )
+
+
+@office_view
+def list_download(request, slug: str, format: str):
+    """An office list as a file, with the list's filters (`office.list_exports`)."""
+    kind = KINDS[slug]
+    require_perm(request, kind.list_permission)
+    shown = listing(request.user, kind, request.GET)
+    dataset = list_dataset(kind, shown)
+    if dataset is None or format not in LIST_FORMATS:
+        raise Http404
+    return dataset_response(
+        dataset,
+        format,
+        headers="de" if (get_language() or "").startswith("de") else "en",
+        records=list_records(request.user, dataset, shown),
+        attachment=True,
+        dialect="excel",
     )
 
 

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +13,10 @@ from partnerwerk.accounts.selectors import readable
 from partnerwerk.actors.selectors_involvements import involvements_of
 from partnerwerk.office.access import office_view, require_perm
 from partnerwerk.office.kinds import KINDS, SUBJECT_MODELS, RecordKind
-from partnerwerk.office.selectors import ORIGINS, chosen_origin, history_entries, of_origin
+from partnerwerk.office.list_exports import list_exports
+from partnerwerk.office.listing import listing
+from partnerwerk.office.selectors import history_entries
+from partnerwerk.office.sorting import sort_headers
 from partnerwerk.projects import selectors_money
 
 PAGE_SIZE = 50
@@ -40,52 +42,18 @@ def _record(request, kind: RecordKind, pk: int, *, deleted: bool = False):
 def record_list(request, slug: str):
     kind = _kind(slug)
     require_perm(request, kind.list_permission)
-    queryset = readable(request.user, kind.model.objects.select_related(*kind.related))
-    query = request.GET.get("q", "").strip()
-    if query and kind.search:
-        condition = Q()
-        for name in kind.search:
-            condition |= Q(**{f"{name}__icontains": query})
-        queryset = queryset.filter(condition)
-    chosen = {}
-    filters = []
-    if kind.origin_of is not None:
-        origin = chosen_origin(request.GET.get("origin"))
-        queryset = of_origin(queryset, partnership=kind.origin_of, origin=origin)
-        if origin:
-            chosen["origin"] = origin
-        filters.append(
-            {
-                "name": "origin",
-                "label": _("origin"),
-                "choices": ORIGINS,
-                "value": origin or ORIGINS[0][0],
-                "required": True,
-            }
-        )
-    for name in kind.filters:
-        model_field = kind.model._meta.get_field(name)
-        value = request.GET.get(name, "")
-        if value and value in dict(model_field.choices):
-            queryset = queryset.filter(**{name: value})
-            chosen[name] = value
-        filters.append(
-            {
-                "name": name,
-                "label": model_field.verbose_name,
-                "choices": model_field.choices,
-                "value": value,
-            }
-        )
-    page = Paginator(queryset.order_by(*kind.model._meta.ordering, "pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    shown = listing(request.user, kind, request.GET)
+    page = Paginator(shown.records, PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = [("name", _("Name")), *kind.columns]
     context = {
         "kind": kind,
         "page": page,
-        "query": query,
-        "filters": filters,
-        "chosen": chosen,
+        "query": shown.query,
+        "filters": shown.filters,
+        "chosen": shown.chosen,
+        "sort": shown.sort,
+        "headers": sort_headers(kind.slug, columns, shown.sort, request.GET),
+        "exports": list_exports(kind, shown, request.GET),
         # A step, an amount of money or an involvement is added on the page of its owner.
         "may_add": kind.owner is None and request.user.has_perm(kind.permission("add")),
     }
@@ -108,6 +76,8 @@ def _subject(request, kind: RecordKind):
 
 def _owner_url(kind: RecordKind, record) -> str:
     """The page of the record that lists this one (see RecordKind.owner)."""
+    if kind.owner_url is not None:
+        return kind.owner_url(record)
     url = edit_url(kind.owner(record))
     return f"{url}#{kind.owner_anchor}" if kind.owner_anchor else url
 
@@ -129,7 +99,7 @@ def _apply_errors(form, error: ValidationError) -> None:
 def record_new(request, slug: str):
     kind = _kind(slug)
     subject = _subject(request, kind)
-    if kind.slug == "steps" and subject is None:
+    if kind.subject_required and subject is None:
         raise Http404
     require_perm(request, kind.add_permission or kind.permission("add"), subject)
     initial = {}
@@ -205,6 +175,8 @@ def record_edit(request, slug: str, pk: int):
 
 def _extra_context(request, kind: RecordKind, record) -> dict:
     context = _specific_context(request, kind, record)
+    if kind.context is not None:
+        context.update(kind.context(request, record))
     if kind.slug in ("partnerships", "projects", "activities"):
         may_keep = request.user.has_perm("actors.add_involvement")
         context["involvements"] = involvements_of(record)
