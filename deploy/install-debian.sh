@@ -141,7 +141,12 @@ if [ "${PARTNERWERK_LOAD_REFERENCE:-yes}" != no ]; then
 fi
 as_app "$VENV/bin/partnerwerk" collectstatic --noinput --verbosity 0
 as_app "$VENV/bin/partnerwerk" ensure-admin
-max_body="$(as_app "$VENV/bin/python" -c 'import django; django.setup(); from django.conf import settings; print(settings.PARTNERWERK_SIGNED_IN_MAX_BODY)' | tail -n 1)"
+max_body="$(as_app "$VENV/bin/python" -c 'import os, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnerwerk.settings")
+django.setup()
+from django.conf import settings
+print(settings.PARTNERWERK_SIGNED_IN_MAX_BODY)' | tail -n 1)"
+[[ "$max_body" =~ ^[0-9]+$ ]] || die "could not read the largest request body from the settings."
 
 # --- TLS ---------------------------------------------------------------------------------------
 cert="${PARTNERWERK_TLS_CERT:-}"

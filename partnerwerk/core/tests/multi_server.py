@@ -280,7 +280,8 @@ def running_site(found: dict[str, str]):
         for name, port in ports.items():
             command = [sys.executable, "-m", "gunicorn", "partnerwerk.wsgi:application"]
             command += ["--bind", f"{PROXY}:{port}", "--workers", "1", "--access-logfile", "-"]
-            command += ["--graceful-timeout", "3"]
+            # Each its own control socket (gunicornc), not the shared one in $HOME.
+            command += ["--graceful-timeout", "3", "--control-socket", str(folder / f"{name}.ctl")]
             log = folder / f"logs/app-{name}.log"
             site.processes[f"app {name}"] = Process(f"app {name}", command, environment, log)
             site.processes[f"app {name}"].start()
