@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerwerk.portal import data, files, pages, views
+from partnerwerk.portal import data, files, funding, pages, views
 
 app_name = "portal"
 
@@ -21,4 +21,19 @@ urlpatterns = [
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("data/<slug:dataset>.<slug:format>", data.download, name="download"),
     path("files/<slug:key>/", files.document_file, name="file"),
+    # Funding for associations (issue 17)
+    path("funding/", funding.call_index, name="funding"),
+    path("funding/calls/<slug:key>/", funding.call_detail, name="funding-call"),
+    path("funding/calls/<slug:key>/apply/", funding.application_new, name="funding-apply"),
+    path("funding/sign-up/", funding.sign_up, name="funding-sign-up"),
+    path("funding/confirm/<str:token>/", funding.verify, name="funding-verify"),
+    path("funding/sign-in/", funding.sign_in, name="funding-sign-in"),
+    path("funding/sign-out/", funding.sign_out, name="funding-sign-out"),
+    path("funding/applications/", funding.application_index, name="funding-applications"),
+    path("funding/applications/<int:pk>/", funding.application_detail, name="funding-application"),
+    path(
+        "funding/applications/<int:pk>/files/<int:attachment_pk>/",
+        funding.attachment_file,
+        name="funding-file",
+    ),
 ]
