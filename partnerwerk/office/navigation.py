@@ -32,4 +32,5 @@ NAVIGATION: list[NavigationEntry] = [
     NavigationEntry("office:retention", _("Retention review"), "actors.erase_person"),
     NavigationEntry("office:users", _("Users"), "accounts.invite"),
     NavigationEntry("office:registry:matchmaking", _("Registry")),
+    NavigationEntry("office:grants", _("Funding")),
 ]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", pages.dashboard, name="dashboard"),
     path("registry/", include("partnerwerk.office.registry_urls")),
     path("sdg/", include("partnerwerk.office.sdg_urls")),
+    path("funding/", include("partnerwerk.office.grants_urls")),
     path("action-programmes/", include("partnerwerk.office.action_programmes_urls")),
     path("trash/", records.trash, name="trash"),
     path("places/search/", places.place_search, name="place-search"),
