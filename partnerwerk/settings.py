@@ -296,7 +296,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("PARTNERWERK_LOG_LEVEL", "INFO")},
     # django-axes reports every successful sign-in at INFO; partnerwerk.security says it once.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint reports each step of every PDF at INFO; its warnings (a refused address) stay.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
 # One cache shared by all server processes (the portal's pages, API answers, rate limits).

@@ -267,7 +267,8 @@ PROGRAMME_PERMISSIONS = {
     "action_programmes.delete_reading": is_office_staff
     | (is_its_author & can_take_part_in_programme),
     "action_programmes.add_measurecomment": can_take_part_in_programme,
-    "action_programmes.change_measurecomment": is_office_staff,
+    # a comment stays as it was written
+    "action_programmes.change_measurecomment": rules.always_deny,
     "action_programmes.delete_measurecomment": is_office_staff
     | (is_its_author & can_take_part_in_programme),
 }

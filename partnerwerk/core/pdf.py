@@ -11,7 +11,6 @@ Used by the joint programme's PDF and by the reports built on it:
     pdf = render_pdf(html, stylesheets=["office/print.css"])
 """
 
-import logging
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -19,10 +18,6 @@ from urllib.parse import unquote, urlsplit
 from django.contrib.staticfiles import finders
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
-
-# WeasyPrint reports each step of every PDF at INFO; only its warnings and errors (such as a
-# refused address) belong in the server's log.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 class FetchRefused(ValueError):

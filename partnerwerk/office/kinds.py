@@ -15,7 +15,7 @@ from partnerwerk.actors.models import Involvement, Organisation, Person
 from partnerwerk.core import services as core_services
 from partnerwerk.documents import services as document_services
 from partnerwerk.documents.models import Document
-from partnerwerk.office import forms, forms_involvements, forms_money
+from partnerwerk.office import forms, forms_involvements, forms_money, kinds_programmes
 from partnerwerk.partnerships import services as partnership_services
 from partnerwerk.partnerships.models import Partnership, Step
 from partnerwerk.projects import services as project_services
@@ -49,6 +49,13 @@ class RecordKind:
     # page shown after adding or deleting it, at `owner_anchor`.
     owner: Any = None
     owner_anchor: str = ""
+    # The address of the owner's page, where it is not the owner's record page (a joint
+    # programme's records are listed on the programme's overview).
+    owner_url: Any = None
+    # A new record needs what it is added to (a step its partnership).
+    subject_required: bool = False
+    # Named per-kind hook: more context for the record's page, `context(request, record)`.
+    context: Any = None
     # Lists of partnerships and their steps show the office's own by default and the
     # registry's on request: the lookup from a record to its partnership ("" for a
     # partnership itself); None for kinds that do not come from the registry.
@@ -152,6 +159,7 @@ KINDS = {
             related=("partnership__home", "partnership__partner"),
             origin_of="partnership",
             listed=False,
+            subject_required=True,
             list_permission="partnerships.change_step",
             # Office staff add a step in force; editors propose one (see _step_create).
             add_permission="partnerships.propose_step",
@@ -312,8 +320,17 @@ KINDS = {
     ]
 }
 
-# The records a new record can be added to (?partnership=ID etc.; see RecordKind.subjects).
-SUBJECT_MODELS = {"partnership": Partnership, "project": Project, "activity": Activity}
+# A joint programme's records (decision 0029), from their own module.
+KINDS.update((kind.slug, kind) for kind in kinds_programmes.programme_kinds(RecordKind))
+
+# The records a new record can be added to (?partnership=ID etc.; see RecordKind.subjects),
+# by their model name.
+SUBJECT_MODELS = {
+    "partnership": Partnership,
+    "project": Project,
+    "activity": Activity,
+    **kinds_programmes.SUBJECT_MODELS,
+}
 
 
 def kind_of(record) -> RecordKind | None:

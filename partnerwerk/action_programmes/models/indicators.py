@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partnerwerk.action_programmes.models.common import ends_after_start, has_text
@@ -40,7 +41,9 @@ class Indicator(TimeStampedModel, SoftDeleteModel):
     unit_en = models.CharField(_("unit (English)"), max_length=60, blank=True)
     baseline_value = models.DecimalField(_("baseline"), null=True, blank=True, **VALUE)
     baseline_date = models.DateField(_("date of the baseline"), null=True, blank=True)
-    target_value = models.DecimalField(_("target"), null=True, blank=True, **VALUE)
+    target_value = models.DecimalField(
+        pgettext_lazy("indicator", "target"), null=True, blank=True, **VALUE
+    )
     target_date = models.DateField(_("date of the target"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

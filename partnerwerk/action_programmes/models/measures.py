@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partnerwerk.action_programmes.models.common import ends_after_start, has_text
@@ -158,8 +159,8 @@ class Measure(Publishable, TimeStampedModel, SoftDeleteModel):
 
     class Meta:
         ordering = ["position", "id"]
-        verbose_name = _("measure")
-        verbose_name_plural = _("measures")
+        verbose_name = pgettext_lazy("joint programme", "measure")
+        verbose_name_plural = pgettext_lazy("joint programme", "measures")
         constraints = [
             has_text("title", "measure_has_a_title", _("Give the measure a title.")),
             ends_after_start(
@@ -195,7 +196,10 @@ class MeasureComment(TimeStampedModel, SoftDeleteModel):
     conversation is not translated; the language is kept so pages can mark it)."""
 
     measure = models.ForeignKey(
-        Measure, on_delete=models.PROTECT, related_name="comments", verbose_name=_("measure")
+        Measure,
+        on_delete=models.PROTECT,
+        related_name="comments",
+        verbose_name=pgettext_lazy("joint programme", "measure"),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

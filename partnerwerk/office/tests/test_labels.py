@@ -9,7 +9,7 @@ from django import forms as django_forms
 from django.apps import apps
 from django.utils.functional import Promise
 
-from partnerwerk.office import forms, forms_involvements, forms_money
+from partnerwerk.office import forms, forms_involvements, forms_money, forms_programmes
 
 
 def test_every_field_an_office_user_can_edit_has_a_translated_name():
@@ -28,7 +28,7 @@ def test_every_field_an_office_user_can_edit_has_a_translated_name():
 
 OFFICE_FORMS = [
     form
-    for module in (forms, forms_money, forms_involvements)
+    for module in (forms, forms_money, forms_involvements, forms_programmes)
     for _name, form in inspect.getmembers(module, inspect.isclass)
     if issubclass(form, django_forms.BaseForm) and form.__module__ == module.__name__
 ]

@@ -10,7 +10,15 @@ from django.conf import settings
 
 from partnerwerk.accounts.models import OfficeRole
 from partnerwerk.office.kinds import KINDS
-from partnerwerk.testing import make_user, sign_in_with_two_factors
+from partnerwerk.testing import (
+    make_field_of_action,
+    make_indicator,
+    make_joint_programme,
+    make_measure,
+    make_programme_goal,
+    make_user,
+    sign_in_with_two_factors,
+)
 
 DECISION = (
     Path(settings.BASE_DIR)
@@ -46,7 +54,49 @@ OFFICE_FORMS = {
     "sdg.SdgTag": (lambda w: f"/office/sdg/projects/{w.project.pk}/", "significance"),
     "accounts.Invitation": (lambda w: "/office/users/", "email"),
     "accounts.Membership": (lambda w: "/office/users/", "role"),
+    # joint programmes of action (decision 0029)
+    "action_programmes.JointProgramme": (
+        lambda w: f"/office/joint-programmes/new/?partnership={w.partnership.pk}",
+        "vision_de",
+    ),
+    "action_programmes.StrategyLink": (
+        lambda w: f"/office/programme-strategies/new/?jointprogramme={_programme(w).pk}",
+        "city_strategy",
+    ),
+    "action_programmes.FieldOfAction": (
+        lambda w: f"/office/programme-fields/new/?jointprogramme={_programme(w).pk}",
+        "theme",
+    ),
+    "action_programmes.Review": (
+        lambda w: f"/office/programme-reviews/new/?jointprogramme={_programme(w).pk}",
+        "decisions_de",
+    ),
+    "action_programmes.Goal": (
+        lambda w: f"/office/programme-goals/new/?fieldofaction={make_field_of_action().pk}",
+        "title_de",
+    ),
+    "action_programmes.Measure": (
+        lambda w: f"/office/programme-measures/new/?goal={make_programme_goal().pk}",
+        "partner_organisation",
+    ),
+    "action_programmes.Indicator": (
+        lambda w: f"/office/programme-indicators/new/?goal={make_programme_goal().pk}",
+        "baseline_value",
+    ),
+    "action_programmes.Reading": (
+        lambda w: f"/office/programme-readings/new/?indicator={make_indicator().pk}",
+        "measured_on",
+    ),
+    "action_programmes.MeasureComment": (
+        lambda w: f"/office/programme-measures/{make_measure().pk}/",
+        "text",
+    ),
 }
+
+
+def _programme(world):
+    return make_joint_programme(partnership=world.partnership)
+
 
 ADMIN_ONLY = {
     "sdg.Goal",
