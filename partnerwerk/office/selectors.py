@@ -2,20 +2,32 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnerwerk.accounts.rules import is_internal_reader, roles_of
+from partnerwerk.accounts.rules import is_internal_reader, is_office_staff, roles_of
 from partnerwerk.accounts.selectors import readable
+from partnerwerk.actors.models import Organisation, Person
+from partnerwerk.documents.models import Document
 from partnerwerk.partnerships.models import Partnership, PartnershipOrigin, Step
 from partnerwerk.partnerships.selectors import registry_relations
-from partnerwerk.projects.models import Activity, Project
+from partnerwerk.projects.currency import EURO
+from partnerwerk.projects.models import (
+    Activity,
+    Budget,
+    FundingSource,
+    Project,
+    ProjectStatus,
+    Transaction,
+)
 from partnerwerk.sdg.models import SdgTag
 
 # Bookkeeping fields a history entry does not list as changes.
 QUIET_FIELDS = {"updated_at", "created_at"}
 DASHBOARD_ROWS = 10
+# The dashboard's "coming" activities begin within this many days.
+UPCOMING_DAYS = 30
 
 
 def _shown(field, value):
@@ -124,6 +136,68 @@ def _lacking_sources_or_goals(queryset):
     )
 
 
+def own_record_counts(user) -> dict[str, int]:
+    """How many of the city's own records the user's lists hold by default: the curated
+    partnerships (not the registry's), projects, activities, documents, organisations and
+    people, as far as the user may read them; one query per kind."""
+    partnerships = of_origin(readable(user, Partnership.objects.all()), partnership="", origin="")
+    return {
+        "partnerships": partnerships.count(),
+        "projects": readable(user, Project.objects.all()).count(),
+        "activities": readable(user, Activity.objects.all()).count(),
+        "documents": readable(user, Document.objects.all()).count(),
+        "organisations": readable(user, Organisation.objects.all()).count(),
+        "people": readable(user, Person.objects.all()).count(),
+    }
+
+
+def step_proposal_partnerships(user) -> list[Partnership]:
+    """The city's own partnerships the user may propose steps for (the rule of
+    `partnerships.propose_step`): every one for office staff, their own for a counterpart,
+    those their organisation takes part in for a department editor."""
+    partnerships = Partnership.objects.curated().select_related("home", "partner")
+    if not is_office_staff(user):
+        roles = roles_of(user)
+        partnerships = partnerships.filter(
+            pk__in=Partnership.objects.filter(
+                Q(pk__in=roles.partnership_ids)
+                | Q(involvements__organisation__in=roles.organisation_ids)
+            ).values("pk")
+        )
+    return list(partnerships.order_by("partner__name", "kind", "pk"))
+
+
+def _first(queryset, rows: int = DASHBOARD_ROWS) -> dict:
+    """The first rows of a list, how many there are in all and how many more than shown
+    (two queries)."""
+    shown = list(queryset[:rows])
+    count = queryset.count()
+    return {"rows": shown, "count": count, "more": count - len(shown)}
+
+
+def unconverted_money(user) -> dict:
+    """Transactions, budgets and funding sources with an amount in another currency than the
+    euro but no value in euros: they are missing from every total."""
+    unconverted = Q(amount__isnull=False, amount_eur__isnull=True) & ~Q(currency=EURO)
+    return {
+        "transactions": _first(
+            readable(user, Transaction.objects.filter(unconverted))
+            .select_related("project", "activity")
+            .order_by(F("date").desc(nulls_last=True), "pk")
+        ),
+        "budgets": _first(
+            readable(user, Budget.objects.filter(unconverted))
+            .select_related("project")
+            .order_by("period_start", "pk")
+        ),
+        "funding_sources": _first(
+            readable(user, FundingSource.objects.filter(unconverted))
+            .select_related("project", "funder", "programme")
+            .order_by("project__title_de", "pk")
+        ),
+    }
+
+
 def dashboard(user) -> dict:
     today = timezone.localdate()
     partnerships = readable(user, Partnership.objects.curated()).select_related("home", "partner")
@@ -133,16 +207,26 @@ def dashboard(user) -> dict:
     return {
         "my_partnerships": list(_mine(user, partnerships, "")[:DASHBOARD_ROWS]),
         "my_projects": list(_mine(user, projects, "")[:DASHBOARD_ROWS]),
-        "coming_activities": list(
-            activities.filter(start_date__gte=today)
-            .filter(start_date__lte=today + datetime.timedelta(days=180))
-            .order_by("start_date")[:DASHBOARD_ROWS]
+        "counts": own_record_counts(user),
+        "upcoming_days": UPCOMING_DAYS,
+        "coming_activities": _first(
+            activities.filter(
+                start_date__gte=today,
+                start_date__lte=today + datetime.timedelta(days=UPCOMING_DAYS),
+            ).order_by("start_date", "pk")
         ),
         "pending_steps": list(
             pending.select_related(
                 "partnership__home", "partnership__partner", "proposed_by"
             ).order_by("date")[:50]
         ),
+        # Still "ongoing" although the end date has passed: finished, or the date is wrong.
+        "overdue_projects": _first(
+            projects.filter(status=ProjectStatus.ONGOING, end_date__lt=today).order_by(
+                "end_date", "pk"
+            )
+        ),
+        "unconverted_money": unconverted_money(user),
         "missing": {
             "partnerships": list(
                 _lacking_sources_or_goals(partnerships).order_by("partner__name")[:DASHBOARD_ROWS]

@@ -18,13 +18,20 @@ from partnerwerk.documents.files import file_response
 from partnerwerk.documents.models import Document
 from partnerwerk.office import selectors
 from partnerwerk.office.access import office_view, require_perm
+from partnerwerk.office.dashboard import quick_actions, record_counts, step_action_label
 from partnerwerk.partnerships import services as partnership_services
 from partnerwerk.partnerships.models import Step
 
 
 @office_view
 def dashboard(request):
-    return render(request, "office/dashboard.html", selectors.dashboard(request.user))
+    user = request.user
+    context = selectors.dashboard(user)
+    context["quick_actions"] = quick_actions(user, pending_steps=len(context["pending_steps"]))
+    context["record_counts"] = record_counts(user, context["counts"])
+    context["step_partnerships"] = selectors.step_proposal_partnerships(user)
+    context["step_action"] = step_action_label(user)
+    return render(request, "office/dashboard.html", context)
 
 
 @office_view
