@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import npgettext
 from django.views.decorators.http import require_GET
 
+from partnerwerk.action_programmes.selectors import public_programme
 from partnerwerk.actors.selectors import office_contact
 from partnerwerk.partnerships.models import PartnershipKind, PartnershipStatus
 from partnerwerk.partnerships.selectors import partner_place_list, partnership_overview
@@ -154,5 +155,7 @@ def partnership(request, key: str):
         "photos": photos,
         "calendar": [found],
         "contact": office_contact(),
+        # The current joint programme's public goals and measures (decision 0029).
+        "programme": public_programme(partnership=found),
     }
     return render(request, "portal/partnership_detail.html", context)
