@@ -7,6 +7,7 @@ urlpatterns = [
     path("new/", grants.call_new, name="grants-call-new"),
     path("calls/<slug:key>/", grants.call_detail, name="grants-call"),
     path("applications/<int:pk>/", grants.application_detail, name="grants-application"),
+    path("applications/<int:pk>/notice-<slug:language>.pdf", grants.notice, name="grants-notice"),
     path(
         "applications/<int:pk>/files/<int:attachment_pk>/",
         grants.attachment_file,

@@ -7,7 +7,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -20,6 +20,7 @@ from partnerwerk.documents.files import content_type
 from partnerwerk.grants import selectors, services, services_review
 from partnerwerk.grants.limits import RateLimited
 from partnerwerk.grants.models import Status
+from partnerwerk.grants.notice import NOTICE_LANGUAGES, notice_pdf
 from partnerwerk.grants.permissions import applicant_of
 from partnerwerk.portal.funding_forms import (
     ApplicationForm,
@@ -282,4 +283,19 @@ def attachment_file(request, pk: int, attachment_pk: int):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@require_GET
+@applicant_required
+def notice(request, pk: int):
+    """The association's notice letter, in the page's language."""
+    application = _own(request, pk)
+    language = (get_language() or "de")[:2]
+    if language not in NOTICE_LANGUAGES or not hasattr(application, "decision"):
+        raise Http404
+    response = HttpResponse(
+        notice_pdf(application=application, language=language), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="bescheid-{pk}.pdf"'
     return response

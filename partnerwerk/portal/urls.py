@@ -31,6 +31,7 @@ urlpatterns = [
     path("funding/sign-out/", funding.sign_out, name="funding-sign-out"),
     path("funding/applications/", funding.application_index, name="funding-applications"),
     path("funding/applications/<int:pk>/", funding.application_detail, name="funding-application"),
+    path("funding/applications/<int:pk>/notice.pdf", funding.notice, name="funding-notice"),
     path(
         "funding/applications/<int:pk>/files/<int:attachment_pk>/",
         funding.attachment_file,

@@ -105,3 +105,22 @@ def test_an_office_member_who_is_no_reviewer_does_not_see_an_application(client)
     sign_in_with_two_factors(client, viewer)
     assert client.get(f"/en/office/funding/applications/{application.pk}/").status_code == 404
     assert client.get("/en/office/funding/new/").status_code == 403
+
+
+def test_the_office_opens_the_notice_letter_of_a_decision(client):
+    office = make_user(role="office")
+    application = submitted_application(
+        applicant_user=make_applicant_user(), call=make_funding_call()
+    )
+    services_review.application_decide(
+        actor=office, application=application, approve=False, reasons="Nicht förderfähig."
+    )
+    sign_in_with_two_factors(client, office)
+    response = client.get(f"/en/office/funding/applications/{application.pk}/notice-de.pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    viewer = make_user(role="viewer")
+    sign_in_with_two_factors(client, viewer)
+    assert (
+        client.get(f"/en/office/funding/applications/{application.pk}/notice-de.pdf").status_code
+        == 403
+    )

@@ -4,7 +4,7 @@ and close and an appointed reviewer assesses. The services check every permissio
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerwerk.documents.files import content_type
 from partnerwerk.grants import selectors, services, services_review
 from partnerwerk.grants.models import FundingCall, Status
+from partnerwerk.grants.notice import NOTICE_LANGUAGES, notice_pdf
 from partnerwerk.grants.permissions import is_staff, may_review
 from partnerwerk.office.access import log_refusal, office_view
 from partnerwerk.office.forms_grants import (
@@ -194,3 +195,20 @@ def attachment_file(request, pk: int, attachment_pk: int):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def notice_response(application, language: str) -> HttpResponse:
+    """The notice letter as an inline PDF; 404 before the decision or for another language."""
+    if language not in NOTICE_LANGUAGES or not hasattr(application, "decision"):
+        raise Http404
+    content = notice_pdf(application=application, language=language)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bescheid-{application.pk}-{language}.pdf"'
+    return response
+
+
+@require_GET
+@office_view
+def notice(request, pk: int, language: str):
+    _require_staff(request)
+    return notice_response(_application(request, pk), language)

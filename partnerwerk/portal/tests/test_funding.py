@@ -177,3 +177,22 @@ def test_the_call_page_lists_only_open_public_calls(client):
     page = client.get("/funding/").content.decode()
     assert "Offener Aufruf" in page
     assert "Interner Aufruf" not in page and "Alter Aufruf" not in page
+
+
+def test_only_the_association_opens_its_notice_letter(client):
+    from partnerwerk.grants import services_review
+    from partnerwerk.grants.tests.helpers import submitted_application
+    from partnerwerk.testing import make_user
+
+    alice, bob = make_applicant_user(), make_applicant_user()
+    application = submitted_application(applicant_user=alice, call=make_funding_call())
+    url = f"/en/funding/applications/{application.pk}/notice.pdf"
+    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get(url).status_code == 404  # no decision yet
+    services_review.application_decide(
+        actor=make_user(role="office"), application=application, approve=False, reasons="Zu spät."
+    )
+    mine = client.get(url)
+    assert mine.status_code == 200 and mine["Content-Type"] == "application/pdf"
+    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get(url).status_code == 404
