@@ -58,7 +58,7 @@ def seed() -> dict:
     an authenticator app, and a public project of a partnership."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from partnerwerk.testing import make_partnership, make_project, make_user
+    from partnerwerk.testing import make_partnership, make_place, make_project, make_user
 
     password = secrets.token_urlsafe(18)
     user = make_user(role="office", password=password, username="office-multi-server")
@@ -67,7 +67,13 @@ def seed() -> dict:
         key="multi-server-wells",
         title_de="Brunnen für Kumasi",
         title_en="Wells for Kumasi",
-        partnerships=[make_partnership(key="multi-server-partnership")],
+        partnerships=[
+            make_partnership(
+                key="multi-server-partnership",
+                home=make_place(geonames_id=8_999_001, name="Dortmund (Test)"),
+                partner=make_place(geonames_id=8_999_002, name="Kumasi (Test)"),
+            )
+        ],
     )
     return {
         "username": user.username,

@@ -36,6 +36,16 @@ def code_of(key: str) -> str:
     return f"{totp.token():06d}"
 
 
+def eventually(check, seconds: float = 5) -> bool:
+    """Whether `check()` comes true within `seconds` (a reconnect takes a moment)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 @pytest.fixture(scope="module")
 def signed_in(site):
     """A member of the office signed in with password and authenticator through nginx (the
@@ -156,7 +166,7 @@ def test_without_redis_the_site_answers_and_readiness_reports_the_cache_degraded
             assert json.loads(ready.body) == {"database": "ok", "cache": "degraded", "ready": True}
     finally:
         site.start_redis()
-    assert json.loads(site.direct("A").get("/readyz").body)["cache"] == "ok"
+    assert eventually(lambda: json.loads(site.direct("A").get("/readyz").body)["cache"] == "ok")
 
 
 def test_an_app_server_killed_mid_request_costs_only_that_request(site):
@@ -173,9 +183,13 @@ def test_an_app_server_killed_mid_request_costs_only_that_request(site):
         f"Cookie: {cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
         f"Content-Length: 1000\r\n\r\ncsrfmiddlewaretoken={token}&message=Barri".encode()
     )
-    time.sleep(0.5)
+    time.sleep(1)
     site.processes["app A"].kill()
-    assert pending.recv(1024) == b""  # the connection ends without an answer
+    try:
+        answer = pending.recv(1024)
+    except ConnectionResetError:  # the kernel's reset when unread bytes were left
+        answer = b""
+    assert answer == b""  # the connection ends without an answer
     pending.close()
     stored = site.sql("SELECT message FROM feedback_feedback ORDER BY id")
     assert [message for (message,) in stored] == [f"Barriere {n}" for n in range(FEEDBACK_PER_HOUR)]
