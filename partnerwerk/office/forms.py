@@ -16,6 +16,14 @@ from partnerwerk.places import forms as places_forms
 from partnerwerk.projects.models import Activity, Project
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# A multiple choice with a search (office/multi-select.js); without JavaScript an ordinary
+# multiple select. The texts are the script's, in the reader's language.
+MULTI_SELECT = {
+    "data-multi-select": "",
+    "data-placeholder": _("Type to search"),
+    "data-no-results": _("Nothing found."),
+    "data-remove-label": _("Remove"),
+}
 
 
 class PlaceField(places_forms.PlaceField):
@@ -64,6 +72,8 @@ class ReadableChoicesMixin:
             if isinstance(field, forms.ModelChoiceField):
                 records = self.offered[name]() if name in self.offered else field.queryset
                 field.queryset = readable_choices(user, records)
+            if isinstance(field.widget, forms.SelectMultiple):
+                field.widget.attrs.update(MULTI_SELECT)
 
     def clean(self):
         cleaned_data = super().clean()
