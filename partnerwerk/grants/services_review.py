@@ -87,6 +87,7 @@ def application_decide(
     amount: Decimal = Decimal(0),
     conditions: str = "",
     reasons: str = "",
+    proof_due_on: date | None = None,
 ) -> Decision:
     """Approve with an amount (within the request and what the call has left) and conditions,
     or reject with reasons. The call's row is locked first: two decisions at once are taken
@@ -121,6 +122,7 @@ def application_decide(
         amount_requested=application.amount_requested,
         conditions=conditions,
         reasons=reasons,
+        proof_due_on=proof_due_on if approve else None,
         decided_by=actor,
     )
     if approve:

@@ -115,6 +115,11 @@ class DecisionForm(forms.Form):
     conditions = forms.CharField(
         label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    proof_due_on = forms.DateField(
+        label=_("Proof of use due on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     reasons = forms.CharField(
         label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
