@@ -35,8 +35,10 @@ grep -q '^VERSION_CODENAME=bookworm' /etc/os-release 2>/dev/null \
   || say "written for Debian 12 (bookworm); continuing on $(. /etc/os-release; echo "$PRETTY_NAME")."
 
 # --- Debian's packages -----------------------------------------------------------------------
+# WeasyPrint (the PDF letters) needs Pango, HarfBuzz's subsetting and a font.
 PACKAGES=(python3.11 python3.11-venv nginx postgresql postgresql-client
-  redis-server openssl ca-certificates curl)
+  redis-server openssl ca-certificates curl
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 missing=()
 for package in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \
