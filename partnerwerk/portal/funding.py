@@ -26,6 +26,7 @@ from partnerwerk.portal.funding_forms import (
     ApplicationForm,
     AttachmentForm,
     CostLineFormSet,
+    ProfileForm,
     ProofForm,
     SignInForm,
     SignUpForm,
@@ -140,6 +141,24 @@ def application_index(request):
         "applications": selectors.own_applications(request.user),
     }
     return render(request, "portal/funding/application_index.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@applicant_required
+def profile(request):
+    """The association's profile, kept by its members."""
+    applicant = applicant_of(request.user)
+    form = ProfileForm(request.POST or None, instance=applicant)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in ProfileForm.Meta.fields}
+        try:
+            services.applicant_update(actor=request.user, applicant=applicant, **fields)
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, _("The profile is saved."))
+            return redirect("portal:funding-profile")
+    return render(request, "portal/funding/profile.html", {"form": form})
 
 
 @require_http_methods(["GET", "POST"])

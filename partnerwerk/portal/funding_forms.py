@@ -4,7 +4,7 @@ attachments and proof of use. The services check everything that matters again."
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from partnerwerk.grants.models import Application
+from partnerwerk.grants.models import Applicant, Application
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.sdg.models import Goal
 
@@ -30,6 +30,21 @@ class SignUpForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("At least 12 characters."),
     )
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Applicant
+        fields = ["name", "address", "register_number", "contact_name", "contact_email", "phone"]
+        labels = {
+            "name": _("Name of the association"),
+            "address": _("Address"),
+            "register_number": _("Register number (optional)"),
+            "contact_name": _("Contact person"),
+            "contact_email": _("E-mail address"),
+            "phone": _("Phone (optional)"),
+        }
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
 
 
 class SignInForm(forms.Form):

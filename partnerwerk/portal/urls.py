@@ -29,6 +29,7 @@ urlpatterns = [
     path("funding/confirm/<str:token>/", funding.verify, name="funding-verify"),
     path("funding/sign-in/", funding.sign_in, name="funding-sign-in"),
     path("funding/sign-out/", funding.sign_out, name="funding-sign-out"),
+    path("funding/profile/", funding.profile, name="funding-profile"),
     path("funding/applications/", funding.application_index, name="funding-applications"),
     path("funding/applications/<int:pk>/", funding.application_detail, name="funding-application"),
     path("funding/applications/<int:pk>/notice.pdf", funding.notice, name="funding-notice"),

@@ -196,3 +196,23 @@ def test_only_the_association_opens_its_notice_letter(client):
     assert mine.status_code == 200 and mine["Content-Type"] == "application/pdf"
     client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
     assert client.get(url).status_code == 404
+
+
+def test_an_association_keeps_its_profile_and_only_its_own(client):
+    alice, bob = make_applicant_user(), make_applicant_user()
+    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    response = client.post(
+        "/en/funding/profile/",
+        {
+            "name": "Nordstadt hilft e.V.",
+            "address": "Mallinckrodtstraße 1, 44147 Dortmund",
+            "register_number": "VR 9999",
+            "contact_name": "Ayşe Yılmaz",
+            "contact_email": "vorstand@nordstadt-hilft.example",
+        },
+    )
+    assert response.status_code == 302
+    alice.applicant_membership.applicant.refresh_from_db()
+    assert alice.applicant_membership.applicant.register_number == "VR 9999"
+    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+    assert "Nordstadt hilft" not in client.get("/en/funding/profile/").content.decode()
