@@ -30,6 +30,7 @@ FILES = (
     ("projects.yaml", schemas.ProjectRecord, "key"),
     ("activities.yaml", schemas.ActivityRecord, "key"),
     ("documents.yaml", schemas.DocumentRecord, "key"),
+    ("action_programmes.yaml", schemas.JointProgrammeRecord, "key"),
 )
 
 

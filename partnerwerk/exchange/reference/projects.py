@@ -1,7 +1,10 @@
-"""Projects, activities (with their transactions) and documents of the reference data, read
-into the projects and documents apps' services (decision 0022)."""
+"""Projects, activities (with their transactions), documents and joint programmes of the
+reference data, read into the projects, documents and action_programmes apps' services
+(decisions 0022, 0029)."""
 
+from partnerwerk.action_programmes import services_import as programme_services
 from partnerwerk.actors.models import Organisation
+from partnerwerk.core.models import Source
 from partnerwerk.documents import services as document_services
 from partnerwerk.exchange.reference import schemas
 from partnerwerk.exchange.reference.records import RecordLoader
@@ -116,3 +119,56 @@ class ReferenceLoader(RecordLoader):
                 sources=self.sources(r.sources),
             )
         )
+
+    def load_action_programmes(self, r: schemas.JointProgrammeRecord) -> None:
+        if not (r.title_de or r.title_en):
+            self.fail("title_de", "a programme needs a title in German or English")
+        programme = self.note(
+            programme_services.joint_programme_upsert(
+                key=r.key,
+                partnership=self.get(Partnership, "partnership", key=r.partnership),
+                title_de=r.title_de,
+                title_en=r.title_en,
+                vision_de=r.vision_de,
+                vision_en=r.vision_en,
+                visibility=r.visibility,
+                current=r.current,
+                sources=self.sources(r.sources),
+            )
+        )
+        for position, field in enumerate(r.fields, start=1):
+            if not (field.name_de or field.name_en):
+                self.fail("fields.name_de", "a field of action needs a name")
+            self.note(
+                programme_services.field_of_action_upsert(
+                    key=field.key,
+                    programme=programme,
+                    name_de=field.name_de,
+                    name_en=field.name_en,
+                    theme=self.optional_theme(field.theme),
+                    description_de=field.description_de,
+                    description_en=field.description_en,
+                    position=position,
+                    sources=self.many(Source, "fields.sources", field.sources),
+                )
+            )
+        for strategy in r.strategies:
+            if not (strategy.title_de or strategy.title_en):
+                self.fail("strategies.title_de", "a strategy needs a title")
+            self.note(
+                programme_services.strategy_upsert(
+                    key=strategy.key,
+                    programme=programme,
+                    side=strategy.side,
+                    title_de=strategy.title_de,
+                    title_en=strategy.title_en,
+                    city_strategy=self.optional(
+                        Programme, "strategies.city_strategy", strategy.city_strategy
+                    ),
+                    source=self.get(Source, "strategies.source", key=strategy.source),
+                    url=strategy.url,
+                )
+            )
+
+    def optional_theme(self, code: str | None):
+        return self.get(Theme, "fields.theme", code=code) if code else None

@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from partnerwerk.action_programmes.models import Side
 from partnerwerk.actors.models import LegalBasis, OrganisationKind, Role
 from partnerwerk.core.dates import parse_partial_date
 from partnerwerk.core.models import Visibility
@@ -243,3 +244,42 @@ class DocumentRecord(Record):
     sources: list[Slug] = Field(min_length=1)
 
     _date = field_validator("date", mode="before")(_check_partial_date)
+
+
+class FieldOfActionRecord(Record):
+    key: Slug
+    name_de: str = ""
+    name_en: str = ""
+    theme: Slug | None = None
+    description_de: str = ""
+    description_en: str = ""
+    sources: list[Slug] = Field(min_length=1)
+
+
+class StrategyRecord(Record):
+    """A city's own strategy the programme draws on; `source` is where it is named."""
+
+    key: Slug
+    side: codes(Side)
+    title_de: str = ""
+    title_en: str = ""
+    city_strategy: Slug | None = None
+    url: str = ""
+    source: Slug
+
+
+class JointProgrammeRecord(Record):
+    """The skeleton of a partnership's joint programme of action (decision 0029): only what
+    the sources say, so fields of action and strategies, never invented goals or figures."""
+
+    key: Slug
+    partnership: Slug
+    title_de: str = ""
+    title_en: str = ""
+    vision_de: str = ""
+    vision_en: str = ""
+    current: bool = True
+    visibility: codes(Visibility) = "internal"
+    fields: list[FieldOfActionRecord] = []
+    strategies: list[StrategyRecord] = []
+    sources: list[Slug] = Field(min_length=1)

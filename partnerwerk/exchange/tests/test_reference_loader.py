@@ -76,6 +76,7 @@ SAMPLE = {
     ],
     "activities.yaml": [],
     "documents.yaml": [],
+    "action_programmes.yaml": [],
 }
 
 
