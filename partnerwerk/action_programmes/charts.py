@@ -86,6 +86,14 @@ def indicator_chart(indicator, readings: list[tuple[datetime.date, Decimal]]) ->
         {"x": x, "y": y, "day": day, "value": value}
         for (day, value), (x, y) in ((r, point(*r)) for r in ordered)
     ]
+    # The line runs from the baseline through the readings after it, so a single reading
+    # already shows the way it has come.
+    line = list(reading_points)
+    if indicator.baseline_value is not None and (
+        not ordered or indicator.baseline_date <= ordered[0][0]
+    ):
+        x, y = point(indicator.baseline_date, indicator.baseline_value)
+        line.insert(0, {"x": x, "y": y})
     chart = {
         "width": MARGIN_LEFT + PLOT_WIDTH + MARGIN_RIGHT,
         "height": MARGIN_TOP + PLOT_HEIGHT + MARGIN_BOTTOM,
@@ -94,7 +102,7 @@ def indicator_chart(indicator, readings: list[tuple[datetime.date, Decimal]]) ->
         "top": MARGIN_TOP,
         "bottom": MARGIN_TOP + PLOT_HEIGHT,
         "readings": reading_points,
-        "line": " ".join(f"{p['x']},{p['y']}" for p in reading_points),
+        "line": " ".join(f"{p['x']},{p['y']}" for p in line) if len(line) > 1 else "",
         "first_day": datetime.date.fromordinal(first_day),
         "last_day": datetime.date.fromordinal(last_day),
         "low": low,

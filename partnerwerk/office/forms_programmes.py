@@ -2,6 +2,7 @@
 action_programmes services write and check who may change what."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from partnerwerk.action_programmes.models import (
@@ -39,16 +40,16 @@ class JointProgrammeForm(RecordForm):
             "sources",
         ]
         widgets = {"period_start": DATE, "period_end": DATE}
-        labels = {"sources": _("sources")}
 
 
 class StrategyLinkForm(RecordForm):
-    url = forms.URLField(label=_("address"), max_length=500, required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=capfirst(_("address")), max_length=500, required=False, assume_scheme="https"
+    )
 
     class Meta:
         model = StrategyLink
         fields = ["side", "title_de", "title_en", "city_strategy", "source", "url"]
-        labels = {"city_strategy": _("city strategy"), "source": _("source")}
 
 
 class FieldOfActionForm(RecordForm):
@@ -63,7 +64,6 @@ class FieldOfActionForm(RecordForm):
             "position",
             "sources",
         ]
-        labels = {"theme": _("theme"), "sources": _("sources")}
 
 
 class GoalForm(RecordForm):
@@ -105,17 +105,12 @@ class MeasureForm(RecordForm):
         model = Measure
         fields = [*SHARED_FIELDS, *SIDE_FIELDS["home"], *SIDE_FIELDS["partner"]]
         widgets = {"start_date": DATE, "end_date": DATE}
-        labels = {
-            "projects": _("projects"),
-            "activities": _("activities"),
-            "home_organisation": _("responsible organisation in the home city"),
-            "home_person": _("responsible person in the home city"),
-            "partner_organisation": _("responsible organisation in the partner city"),
-            "partner_person": _("responsible person in the partner city"),
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["rows"] = 3
         measure = self.instance
         if measure.pk is None or self.user is None:
             return
@@ -173,7 +168,6 @@ class ReadingForm(RecordForm):
         model = Reading
         fields = ["value", "measured_on", "evidence_de", "evidence_en", "document"]
         widgets = {"measured_on": DATE}
-        labels = {"document": _("evidence document")}
         help_texts = {
             "evidence_de": _("Where the value comes from; a text, a document or both."),
         }
@@ -184,7 +178,6 @@ class ReviewForm(RecordForm):
         model = Review
         fields = ["held_on", "title_de", "title_en", "decisions_de", "decisions_en", "document"]
         widgets = {"held_on": DATE}
-        labels = {"document": _("minutes")}
 
 
 class MeasureCommentForm(forms.ModelForm):
