@@ -2,6 +2,7 @@
 (real threads, each with its own database connection)."""
 
 import threading
+import time
 from decimal import Decimal
 
 import pytest
@@ -20,7 +21,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 DECISIONS = 4
 
 
-def test_concurrent_approvals_never_commit_more_than_the_budget(file_database):  # noqa: F811
+def test_concurrent_approvals_never_commit_more_than_the_budget(
+    file_database,  # noqa: F811
+    monkeypatch,
+):
     office, reviewer = make_user(role="office"), make_user()
     call = make_funding_call(budget=Decimal("10000.00"))
     applications = [
@@ -30,6 +34,16 @@ def test_concurrent_approvals_never_commit_more_than_the_budget(file_database): 
         for _ in range(DECISIONS)
     ]
     start = threading.Barrier(DECISIONS)
+    real_locked = services_review._locked
+
+    def slow_locked(application):
+        # After the call's row is read and before anything is written: every decision that
+        # is not held back by the call's lock reads the same remainder of the budget.
+        locked = real_locked(application)
+        time.sleep(0.5)
+        return locked
+
+    monkeypatch.setattr(services_review, "_locked", slow_locked)
     outcomes = []
 
     def decide(application):
