@@ -83,6 +83,16 @@ def test_office_staff_find_every_quick_action(client, worlds):
     }
 
 
+def test_office_staff_choose_the_partnership_of_a_new_step_first(client, worlds):
+    sign_in_with_two_factors(client, make_user(role="office"))
+    [select] = _page(client).xpath("//form[@class='step-action']//select")
+    assert select.get("required") is not None
+    assert select.xpath("./option/@value") == [
+        "",
+        *(str(p.pk) for p in step_proposal_partnerships(make_user(role="office"))),
+    ]
+
+
 def test_a_viewer_is_offered_only_what_a_viewer_may_do(client, worlds):
     sign_in_with_two_factors(client, make_user(role="viewer"))
     tree = _page(client)
@@ -108,7 +118,7 @@ def test_every_quick_action_opens_its_page_for_the_user(client, worlds, role):
     for url in _actions(tree).values():
         if not url.startswith("#"):
             assert client.get(url).status_code == 200, url
-    for value in tree.xpath("//form[@class='step-action']//option/@value"):
+    for value in tree.xpath("//form[@class='step-action']//option[@value != '']/@value"):
         assert client.get("/office/steps/new/", {"partnership": value}).status_code == 200
 
 
