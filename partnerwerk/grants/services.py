@@ -31,6 +31,7 @@ from partnerwerk.grants.models import (
     Criterion,
     FundingCall,
     Reviewer,
+    Score,
     StateChange,
     Status,
 )
@@ -102,6 +103,56 @@ def call_create(
     call.save()
     for name_de, name_en, weight in criteria:
         Criterion.objects.create(call=call, name_de=name_de, name_en=name_en, weight=weight)
+    return call
+
+
+CALL_FIELDS = {
+    "key",
+    "title_de",
+    "title_en",
+    "purpose_de",
+    "purpose_en",
+    "eligibility_de",
+    "eligibility_en",
+    "required_documents_de",
+    "required_documents_en",
+    "budget",
+    "opens_on",
+    "closes_on",
+    "is_public",
+}
+
+
+@transaction.atomic
+def call_update(
+    *, actor, call: FundingCall, criteria: list[tuple[str, str, int]] | None = None, **fields
+) -> FundingCall:
+    """Change a call; its budget never below what is approved under it, and its criteria
+    only while no reviewer has scored them."""
+    _require_staff(actor)
+    call = FundingCall.objects.select_for_update().get(pk=call.pk)
+    for name, value in fields.items():
+        if name not in CALL_FIELDS:
+            raise TypeError(name)
+        setattr(call, name, value)
+    if call.budget < call.committed:
+        raise ValidationError(
+            {
+                "budget": _("%(committed)s EUR are approved under this call already.")
+                % {"committed": call.committed}
+            }
+        )
+    call.full_clean()
+    call.save()
+    current = [(c.name_de, c.name_en, c.weight) for c in call.criteria.all()]
+    if criteria is not None and list(criteria) != current:
+        if Score.objects.filter(criterion__call=call).exists():
+            raise ValidationError(
+                {"criteria": _("The criteria cannot change once a reviewer has scored them.")}
+            )
+        call.criteria.all().delete()
+        for name_de, name_en, weight in criteria:
+            Criterion.objects.create(call=call, name_de=name_de, name_en=name_en, weight=weight)
     return call
 
 

@@ -263,3 +263,20 @@ def test_a_closed_call_takes_no_new_draft():
         services.application_create(
             actor=make_applicant_user(), call=call, project_title="x", amount_requested=Decimal("1")
         )
+
+
+def test_a_calls_budget_never_drops_below_what_is_approved(office, reviewer):
+    call = make_funding_call(budget=Decimal("5000.00"))
+    application = assessed_application(
+        applicant_user=make_applicant_user(), office=office, reviewer=reviewer, call=call
+    )
+    services_review.application_decide(
+        actor=office, application=application, approve=True, amount=Decimal("3000.00")
+    )
+    with pytest.raises(ValidationError, match="3000.00 EUR are approved"):
+        services.call_update(actor=office, call=call, budget=Decimal("2999.99"))
+    with pytest.raises(ValidationError, match="cannot change once a reviewer"):
+        services.call_update(actor=office, call=call, criteria=[("Wirkung", "Impact", 1)])
+    services.call_update(actor=office, call=call, budget=Decimal("3000.00"), is_public=False)
+    call.refresh_from_db()
+    assert (call.budget, call.is_public, call.criteria.count()) == (Decimal("3000.00"), False, 2)

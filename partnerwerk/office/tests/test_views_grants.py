@@ -124,3 +124,27 @@ def test_the_office_opens_the_notice_letter_of_a_decision(client):
         client.get(f"/en/office/funding/applications/{application.pk}/notice-de.pdf").status_code
         == 403
     )
+
+
+def test_the_office_edits_a_call_and_takes_it_off_the_portal(client):
+    office = make_user(role="office")
+    call = make_funding_call()
+    sign_in_with_two_factors(client, office)
+    page = f"/en/office/funding/calls/{call.key}/edit/"
+    form = client.get(page)
+    assert "Wirkung | Impact | 2" in form.content.decode()
+    response = client.post(
+        page,
+        {
+            "key": call.key,
+            "title_de": "Neuer Titel",
+            "purpose_de": call.purpose_de,
+            "budget": "20000",
+            "opens_on": call.opens_on.isoformat(),
+            "closes_on": call.closes_on.isoformat(),
+            "criteria": "Wirkung | Impact | 2\nPartnerschaft | Partnership | 1",
+        },
+    )
+    assert response.status_code == 302
+    call.refresh_from_db()
+    assert (call.title_de, call.budget, call.is_public) == ("Neuer Titel", Decimal("20000"), False)

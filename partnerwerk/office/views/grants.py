@@ -69,6 +69,27 @@ def call_new(request):
 
 @require_http_methods(["GET", "POST"])
 @office_view
+def call_edit(request, key: str):
+    _require_staff(request)
+    call = FundingCall.objects.filter(key=key).first()
+    if call is None:
+        raise Http404
+    criteria = "\n".join(f"{c.name_de} | {c.name_en} | {c.weight}" for c in call.criteria.all())
+    form = CallForm(request.POST or None, instance=call, initial={"criteria": criteria})
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        try:
+            call = services.call_update(actor=request.user, call=call, **fields)
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, _("The call is saved."))
+            return redirect("office:grants-call", key=call.key)
+    return render(request, "grants/call_form.html", {"form": form, "call": call})
+
+
+@require_http_methods(["GET", "POST"])
+@office_view
 def call_detail(request, key: str):
     call = (
         FundingCall.objects.filter(key=key).prefetch_related("criteria", "reviewers__user").first()
