@@ -55,6 +55,7 @@ def roles_of(user) -> Roles:
 
 def forget_roles(user) -> None:
     user.__dict__.pop("_partnerwerk_roles", None)
+    user.__dict__.pop("_partnerwerk_involved", None)
 
 
 def _has(*wanted):
@@ -203,8 +204,11 @@ def is_editor_involved_in_programme(user, record) -> bool:
     partnership_id = _programme_partnership_id(record) if mine else None
     if partnership_id is None:
         return False
-    partnership = Partnership(pk=partnership_id)
-    return bool(mine & involved_organisation_ids(partnership))
+    # Read once per user object and partnership: a programme's page asks for each indicator.
+    known = user.__dict__.setdefault("_partnerwerk_involved", {})
+    if partnership_id not in known:
+        known[partnership_id] = involved_organisation_ids(Partnership(pk=partnership_id))
+    return bool(mine & known[partnership_id])
 
 
 @rules.predicate

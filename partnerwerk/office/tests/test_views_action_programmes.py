@@ -237,3 +237,47 @@ def test_a_counterpart_cannot_start_a_programme(client, programme):
     sign_in_with_two_factors(client, _counterpart(programme))
     response = client.get(f"/office/joint-programmes/new/?partnership={programme.partnership.pk}")
     assert response.status_code == 403
+
+
+def _grow(programme, count: int) -> None:
+    """`count` more goals, each with a measure and an indicator with two readings."""
+    field = programme.fields.get()
+    for number in range(count):
+        goal = make_programme_goal(field_of_action=field, title_de=f"Ziel {number}")
+        make_measure(goal=goal, title_de=f"Maßnahme {number}")
+        indicator = make_indicator(goal=goal, title_de=f"Indikator {number}")
+        for day in (datetime.date(2025, 1, 1), datetime.date(2025, 6, 1)):
+            Reading.objects.create(
+                indicator=indicator, value=Decimal(number), measured_on=day, evidence_de="x"
+            )
+
+
+@pytest.mark.parametrize("role", ["office", "counterpart", "department_editor"])
+def test_the_overview_and_progress_need_as_many_queries_for_many_measures_as_for_one(
+    client, programme, role
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from partnerwerk.testing import make_involvement
+
+    organisation = make_organisation()
+    make_involvement(organisation=organisation, partnership=programme.partnership)
+    scopes = {
+        "office": {},
+        "counterpart": {"partnership": programme.partnership},
+        "department_editor": {"organisation": organisation},
+    }
+    sign_in_with_two_factors(client, make_user(role=role, **scopes[role]))
+    client.get(f"/office/action-programmes/{programme.pk}/")  # sessions, caches warmed
+    counts = []
+    for grow in (0, 6):
+        _grow(programme, grow)
+        for path in ("", "progress/"):
+            with CaptureQueriesContext(connection) as queries:
+                assert (
+                    client.get(f"/office/action-programmes/{programme.pk}/{path}").status_code
+                    == 200
+                )
+            counts.append(len(queries))
+    assert counts[:2] == counts[2:]
