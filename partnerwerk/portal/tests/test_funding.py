@@ -216,3 +216,30 @@ def test_an_association_keeps_its_profile_and_only_its_own(client):
     assert alice.applicant_membership.applicant.register_number == "VR 9999"
     client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
     assert "Nordstadt hilft" not in client.get("/en/funding/profile/").content.decode()
+
+
+def test_a_sign_up_larger_than_the_anonymous_body_limit_is_refused(client, settings):
+    response = client.post(
+        "/en/funding/sign-up/",
+        {"name": "x" * (settings.PARTNERWERK_ANON_MAX_BODY + 1), "email": "a@verein.example"},
+    )
+    assert response.status_code == 413
+    assert not mail.outbox
+
+
+def test_a_late_submission_is_refused_in_german_on_the_german_page(client):
+    import datetime
+
+    alice = make_applicant_user()
+    call = make_funding_call()
+    application = services.application_create(
+        actor=alice, call=call, project_title="Spät", amount_requested=Decimal("10")
+    )
+    services.application_set_cost_lines(
+        actor=alice, application=application, lines=[("x", Decimal("10"))]
+    )
+    call.opens_on, call.closes_on = datetime.date(2026, 1, 1), datetime.date(2026, 1, 31)
+    call.save()
+    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    response = client.post(f"/funding/applications/{application.pk}/", {"action": "submit"})
+    assert "Der Förderaufruf endete am 31.01.2026" in response.content.decode()
