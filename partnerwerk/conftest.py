@@ -34,3 +34,26 @@ def _private_empty_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings, tmp_path):
+    # Tasks run at once in tests (decision 0031); `database_tasks` queues them for a worker.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    }
+    settings.PARTNERWERK_EXPORTS_DIR = tmp_path / "exports"
+    settings.PARTNERWERK_IMPORTS_DIR = tmp_path / "imports"
+
+
+@pytest.fixture
+def database_tasks(settings, monkeypatch):
+    """Tasks queued in the database as in production, run by `call_command("db_worker", ...)`.
+
+    The worker closes "old" connections between tasks; inside a test's transaction that would
+    close the test's own connection, so here it keeps it (the worker is otherwise unchanged).
+    """
+    from django_tasks_db.management.commands import db_worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "partnerwerk.core",
     "partnerwerk.places",
     "partnerwerk.sdg",
@@ -203,6 +205,23 @@ EMAIL_HOST_USER = env_str("PARTNERWERK_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("PARTNERWERK_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("PARTNERWERK_EMAIL_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("PARTNERWERK_FROM_EMAIL", "partnerwerk@localhost")
+# Background work (invitations, reminders, large exports, office imports) runs as Django
+# tasks (the django-tasks backport): queued in the database and run by separate worker
+# processes (`partnerwerk db-worker`, deploy/systemd/partnerwerk-worker.service). `immediate`
+# runs each task at once in the process that enqueues it (no worker needed; decision 0031).
+PARTNERWERK_TASKS = env_choice("PARTNERWERK_TASKS", ("db", "immediate"), "db")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "db": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[PARTNERWERK_TASKS]
+    }
+}
+# Files prepared in the background for a user (large exports): EXPORTS_DIR/<user id>/.
+PARTNERWERK_EXPORTS_DIR = VAR_DIR / "exports"
+# Import files waiting for a worker, removed once imported.
+PARTNERWERK_IMPORTS_DIR = VAR_DIR / "imports"
 # Uploads: the largest file the office accepts (the type is checked by the file's content).
 PARTNERWERK_UPLOAD_MAX_MB = env_int("PARTNERWERK_UPLOAD_MAX_MB", 20)
 # Request bodies larger than these are refused (413) before they are read: anonymous senders

@@ -1,6 +1,7 @@
 """Reminders by e-mail (decision 0030), sent by `partnerwerk grants-remind`, run once a day
-(a systemd timer or cron; the project has no task queue). A reminder goes out on fixed days
-only, so a daily run sends each one once and a missed day sends nothing twice:
+(a systemd timer queues them for the background worker with `--enqueue`, decision 0031; or
+cron). A reminder goes out on fixed days only, so a daily run sends each one once and a
+missed day sends nothing twice:
 
 - a draft not yet submitted: 7 days and 1 day before its call closes;
 - a proof of use not yet submitted: 14 days before it is due and on the day it is due.

@@ -1,17 +1,22 @@
 """Office pages for open data: download every list, and import a spreadsheet or IATI file."""
 
+import uuid
+from pathlib import Path
+
 from django import forms
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from partnerwerk.accounts.selectors import readable
 from partnerwerk.exchange.exporters import ALL_FORMATS, DATASETS, OFFICE_DATASETS
-from partnerwerk.exchange.importers import IMPORTABLE, plan_import, run_import
+from partnerwerk.exchange.importers import IMPORTABLE, plan_import
 from partnerwerk.exchange.responses import dataset_response
 from partnerwerk.exchange.tables import MAX_FILE_BYTES, ImportFailure
+from partnerwerk.exchange.tasks import import_file_path, run_office_import
 from partnerwerk.office.access import office_view, require_perm
+from partnerwerk.office.background import import_job
 from partnerwerk.office.kinds import KINDS
 from partnerwerk.office.list_exports import LIST_FORMATS, list_dataset, list_records
 from partnerwerk.office.listing import listing
@@ -84,30 +89,48 @@ class ImportForm(forms.Form):
 
 @office_view
 def import_page(request):
+    """A dry run is planned at once; a confirmed import runs in the background (decision
+    0031), and the page of its state follows it."""
     require_perm(request, "projects.add_project")
-    plan, failure = None, None
+    plan, failure, job = None, None, None
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        data, name = upload.read(), upload.name
-        try:
-            if form.cleaned_data["dataset"] == "iati":
-                from partnerwerk.exchange.iati.reader import import_iati
-
-                plan = import_iati(data, name, dry_run=form.cleaned_data["dry_run"])
-            else:
-                plan = plan_import(form.cleaned_data["dataset"], data, name)
-                if not form.cleaned_data["dry_run"] and not plan.refused:
-                    run_import(plan, user=request.user)
-        except ImportFailure as error:
-            failure = str(error)
+        upload, dataset = form.cleaned_data["file"], form.cleaned_data["dataset"]
+        if not form.cleaned_data["dry_run"]:
+            result = _enqueue_import(request, dataset, upload)
+            if not result.is_finished:
+                return redirect("office:import-state", task_id=result.id)
+            job = import_job(result)  # a backend that ran it at once (tests)
+        else:
+            try:
+                plan = _dry_run(dataset, upload.read(), upload.name)
+            except ImportFailure as error:
+                failure = str(error)
     return render(
         request,
         "exchange/office_import.html",
-        {
-            "form": form,
-            "plan": plan,
-            "failure": failure,
-            "written": plan is not None and not form.cleaned_data["dry_run"] and not plan.refused,
-        },
+        {"form": form, "plan": plan, "failure": failure, "job": job},
+    )
+
+
+def _dry_run(dataset: str, data: bytes, name: str):
+    if dataset == "iati":
+        from partnerwerk.exchange.iati.reader import import_iati
+
+        return import_iati(data, name, dry_run=True)
+    return plan_import(dataset, data, name)
+
+
+def _enqueue_import(request, dataset: str, upload):
+    """Keep the file for the worker and queue its import for this user."""
+    stored = f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()[:8]}"
+    with import_file_path(stored).open("wb") as target:
+        for chunk in upload.chunks():
+            target.write(chunk)
+    return run_office_import.enqueue(
+        user_id=request.user.pk,
+        dataset=dataset,
+        stored=stored,
+        file=upload.name,
+        language=get_language() or "de",
     )

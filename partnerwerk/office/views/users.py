@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from partnerwerk.accounts import services
 from partnerwerk.accounts.models import Invitation
+from partnerwerk.accounts.tasks import send_invitation
 from partnerwerk.office.access import office_view, require_perm
 from partnerwerk.office.forms import InvitationForm
 
@@ -26,14 +27,15 @@ def users(request):
         except PermissionDenied as error:
             form.add_error("role", str(error))
         else:
-            link = services.invitation_send(
-                invitation=invitation, token=token, base_url=request.build_absolute_uri("/")
-            )
+            # A background worker sends the e-mail (decision 0031); the link is shown now.
+            base_url = request.build_absolute_uri("/")
+            send_invitation.enqueue(invitation_id=invitation.pk, token=token, base_url=base_url)
+            link = services.invitation_link(invitation=invitation, token=token, base_url=base_url)
             messages.success(
                 request,
                 _(
-                    "Invitation for %(email)s sent by e-mail in %(language)s. The link is shown "
-                    "below only now, in case the e-mail does not arrive."
+                    "The invitation for %(email)s is being sent by e-mail in %(language)s. The "
+                    "link is shown below only now, in case the e-mail does not arrive."
                 )
                 % {"email": invitation.email, "language": invitation.get_language_display()},
             )

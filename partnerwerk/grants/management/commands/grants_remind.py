@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from partnerwerk.grants.reminders import send_reminders
+from partnerwerk.grants.tasks import send_funding_reminders
 
 
 class Command(BaseCommand):
@@ -18,6 +19,11 @@ class Command(BaseCommand):
             required=True,
             help="The portal's public address the e-mails link to, e.g. https://partner.dortmund.de",
         )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Queue the sending for a background worker (partnerwerk db-worker) instead.",
+        )
 
     def handle(self, *args, **options):
         today = (
@@ -25,6 +31,12 @@ class Command(BaseCommand):
             if options["date"]
             else timezone.localdate()
         )
+        if options["enqueue"]:
+            result = send_funding_reminders.enqueue(
+                base_url=options["base_url"], day=today.isoformat()
+            )
+            self.stdout.write(f"reminders of {today} queued as task {result.id}")
+            return
         sent = send_reminders(today=today, base_url=options["base_url"])
         for reminder in sent:
             self.stdout.write(
