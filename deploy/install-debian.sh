@@ -2,7 +2,8 @@
 # Install or update Partnerwerk on a Debian 12 (bookworm) server: Debian's packages (Python
 # 3.11, nginx, PostgreSQL, Redis), the Python packages from PyPI through pip, a system user,
 # the settings in /etc/partnerwerk/env, the database, static files, nginx with TLS, the app
-# servers and the nightly backup as systemd units. Run it again after an update of the code:
+# servers, the background worker, the daily funding reminders and the nightly backup as
+# systemd units. Run it again after an update of the code:
 # it changes only what is missing or out of date and never overwrites the settings file.
 #
 #   sudo PARTNERWERK_DOMAIN=partner.example.org deploy/install-debian.sh
@@ -123,6 +124,7 @@ PARTNERWERK_TRUSTED_PROXIES=127.0.0.1
 PARTNERWERK_LOG_FORMAT=json
 PARTNERWERK_WORKERS=2
 PARTNERWERK_FROM_EMAIL=partnerwerk@$PARTNERWERK_DOMAIN
+PARTNERWERK_BASE_URL=https://$PARTNERWERK_DOMAIN
 EOF
   umask 0022
 fi
@@ -184,8 +186,11 @@ nginx -t -q
 systemctl enable nginx >/dev/null
 systemctl reload-or-restart nginx
 
-# --- the app servers and the backup ------------------------------------------------------------
+# --- the app servers, the worker, the reminders and the backup ---------------------------------
 install -m 0644 "$APP/deploy/systemd/partnerwerk@.service" \
+  "$APP/deploy/systemd/partnerwerk-worker.service" \
+  "$APP/deploy/systemd/partnerwerk-grants-remind.service" \
+  "$APP/deploy/systemd/partnerwerk-grants-remind.timer" \
   "$APP/deploy/systemd/partnerwerk-backup.service" \
   "$APP/deploy/systemd/partnerwerk-backup.timer" /etc/systemd/system/
 systemctl daemon-reload
@@ -203,6 +208,15 @@ for port in $PORTS; do
   curl -fsS -o /dev/null -H "Host: $domain" -H "X-Forwarded-Proto: https" \
     "http://127.0.0.1:$port/readyz" || die "the app server on port $port is not ready: journalctl -u partnerwerk@$port"
 done
+# The background worker runs the new code too (a task it is running is finished first).
+systemctl enable partnerwerk-worker >/dev/null
+systemctl restart partnerwerk-worker
+if grep -q '^PARTNERWERK_BASE_URL=' "$ENV_FILE"; then
+  systemctl enable --now partnerwerk-grants-remind.timer >/dev/null
+else
+  say "add PARTNERWERK_BASE_URL=https://$domain to $ENV_FILE, then run this script again" \
+    "to start the daily funding reminders"
+fi
 systemctl enable --now partnerwerk-backup.timer >/dev/null
 
-say "done: https://$domain/ (app servers on ports $PORTS; settings in $ENV_FILE)"
+say "done: https://$domain/ (app servers on ports $PORTS, a background worker; settings in $ENV_FILE)"
