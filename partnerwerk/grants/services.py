@@ -185,8 +185,16 @@ def applicant_sign_up(
     User = get_user_model()
     email = email.strip().lower()
     with transaction.atomic():
-        if User.objects.filter(username__iexact=email).exists():
-            raise ValidationError({"email": _("An account with this e-mail address exists.")})
+        existing = User.objects.filter(username__iexact=email).first()
+        if existing is not None:
+            member = ApplicantMember.objects.filter(user=existing).select_related("applicant")
+            member = member.first()
+            if member is None or existing.is_active or existing.last_login is not None:
+                raise ValidationError({"email": _("An account with this e-mail address exists.")})
+            # Not confirmed yet (the link was lost or expired): send a new link and change
+            # nothing, so nobody can set the password of an account they cannot confirm.
+            _send_confirmation(member=member, base_url=base_url, language=language)
+            return member
         user = User(username=email, email=email, is_active=False)
         try:
             validate_password(password, user)
@@ -205,14 +213,18 @@ def applicant_sign_up(
         applicant.full_clean()
         applicant.save()
         member = ApplicantMember.objects.create(user=user, applicant=applicant)
-    token = signing.dumps({"user": user.pk}, salt=SIGN_UP_SALT)
+    _send_confirmation(member=member, base_url=base_url, language=language)
+    return member
+
+
+def _send_confirmation(*, member: ApplicantMember, base_url: str, language: str) -> None:
+    token = signing.dumps({"user": member.user_id}, salt=SIGN_UP_SALT)
     with translation.override(language or settings.LANGUAGE_CODE):
         path = reverse("portal:funding-verify", kwargs={"token": token})
-        context = {"link": f"{base_url.rstrip('/')}{path}", "name": name}
+        context = {"link": f"{base_url.rstrip('/')}{path}", "name": member.applicant.name}
         subject = render_to_string("grants/email/verify_subject.txt", context).strip()
         body = render_to_string("grants/email/verify_body.txt", context)
-    send_mail(subject, body, None, [email])
-    return member
+    send_mail(subject, body, None, [member.user.email])
 
 
 @transaction.atomic

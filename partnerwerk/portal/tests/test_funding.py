@@ -243,3 +243,30 @@ def test_a_late_submission_is_refused_in_german_on_the_german_page(client):
     client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
     response = client.post(f"/funding/applications/{application.pk}/", {"action": "submit"})
     assert "Der Förderaufruf endete am 31.01.2026" in response.content.decode()
+
+
+def test_signing_up_again_before_confirming_sends_a_new_link_and_changes_nothing(client):
+    from django.contrib.auth import get_user_model
+
+    _sign_up(client)
+    again = client.post(
+        "/en/funding/sign-up/",
+        {
+            "name": "Jemand anderes",
+            "address": "Irgendwo",
+            "contact_name": "Mallory",
+            "email": "INFO@verein.example",
+            "password": "ein ganz anderes Passwort 99",
+        },
+        REMOTE_ADDR="10.1.0.9",
+    )
+    assert again.status_code == 200 and len(mail.outbox) == 2
+    assert mail.outbox[1].to == ["info@verein.example"]
+    user = get_user_model().objects.get(username="info@verein.example")
+    assert user.check_password(PASSWORD)
+    assert user.applicant_membership.applicant.name == "Eine Welt Dortmund e.V."
+    client.get(re.search(r"https?://\S+", mail.outbox[1].body).group(0))
+    user.refresh_from_db()
+    assert user.is_active
+    third = _sign_up(client, ip="10.1.0.10")
+    assert third.status_code == 400 and "exists" in third.content.decode()
