@@ -74,7 +74,7 @@ def test_a_counterpart_invited_in_english_joins_and_proposes_a_step_the_office_c
     office.select_option("select[name=partnership]", str(kumasi.pk))
     office.select_option("select[name=language]", "en")
     office.click("form.office-form button[type=submit]")
-    assert "per E-Mail auf Englisch gesendet" in office.inner_text("main")
+    assert "per E-Mail auf Englisch verschickt" in office.inner_text("main")
 
     message = mail.outbox[-1]
     assert message.to == ["kofi@example.org"]
