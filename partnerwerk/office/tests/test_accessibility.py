@@ -73,6 +73,9 @@ def _pages() -> dict[str, str]:
         "trash": "office/trash/",
         "retention": "office/people/retention/",
         "users": "office/users/",
+        "open-data": "office/open-data/",
+        "import": "office/open-data/import/",
+        "prepared-exports": "office/open-data/prepared/",
     }
 
 
