@@ -31,6 +31,8 @@ class SuggestionOut(Schema):
         200: list[SuggestionOut],
         401: ErrorOut,
         403: ErrorOut,
+        # A body over the anonymous limit (PARTNERWERK_ANON_MAX_BODY) before sign-in is known.
+        413: ErrorOut,
         422: ErrorOut,
     },
     summary="Suggest SDGs for a text",

@@ -15,6 +15,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
+from schemathesis.specs.openapi.checks import negative_data_rejection
 
 from partnerwerk.testing import (
     make_active_partnership,
@@ -85,7 +86,11 @@ def _check(operation, mode: GenerationMode, app) -> int:
     def run(case):
         nonlocal calls
         calls += 1
-        case.call_and_validate(app=app)
+        response = case.call(app=app)
+        # Invalid data too large for an anonymous body (core.security) is refused before it
+        # is read, with the documented 413: a rejection, which schemathesis does not count.
+        excluded = [negative_data_rejection] if response.status_code == 413 else None
+        case.validate_response(response, excluded_checks=excluded)
 
     run()
     return calls
