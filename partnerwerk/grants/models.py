@@ -230,7 +230,10 @@ class Application(TimeStampedModel):
 
 class CostLine(models.Model):
     application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="cost_lines"
+        Application,
+        on_delete=models.CASCADE,
+        related_name="cost_lines",
+        verbose_name=_("application"),
     )
     description = models.CharField(_("cost item"), max_length=200)
     amount = models.DecimalField(_("amount in euros"), **MONEY)
@@ -256,13 +259,20 @@ class AttachmentKind(models.TextChoices):
 
 class Attachment(TimeStampedModel):
     application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="attachments"
+        Application,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("application"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=AttachmentKind.choices)
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to="grants/%Y/")
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
 
     history = HistoricalRecords()

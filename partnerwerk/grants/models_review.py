@@ -13,10 +13,16 @@ from partnerwerk.grants.models import MAX_SCORE, MONEY, Application, Criterion, 
 
 class Assessment(TimeStampedModel):
     application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="assessments"
+        Application,
+        on_delete=models.CASCADE,
+        related_name="assessments",
+        verbose_name=_("application"),
     )
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("reviewer"),
     )
     comment = models.TextField(_("comment"), blank=True)
 
@@ -42,8 +48,12 @@ class Assessment(TimeStampedModel):
 
 
 class Score(models.Model):
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="scores", verbose_name=_("assessment")
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("criterion")
+    )
     score = models.PositiveSmallIntegerField(_("score"))
 
     history = HistoricalRecords()
@@ -63,7 +73,10 @@ class Decision(TimeStampedModel):
     is copied so the database can hold the approved one to it."""
 
     application = models.OneToOneField(
-        Application, on_delete=models.PROTECT, related_name="decision"
+        Application,
+        on_delete=models.PROTECT,
+        related_name="decision",
+        verbose_name=_("application"),
     )
     approved = models.BooleanField(_("approved"))
     amount = models.DecimalField(_("approved amount in euros"), default=0, **MONEY)
@@ -78,7 +91,10 @@ class Decision(TimeStampedModel):
     conditions = models.TextField(_("conditions"), blank=True)
     reasons = models.TextField(_("reasons"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
 
     history = HistoricalRecords()
@@ -104,11 +120,16 @@ class Decision(TimeStampedModel):
 class Payment(TimeStampedModel):
     """One instalment of an approved grant."""
 
-    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="payments")
+    decision = models.ForeignKey(
+        Decision, on_delete=models.PROTECT, related_name="payments", verbose_name=_("decision")
+    )
     amount = models.DecimalField(_("amount in euros"), **MONEY)
     paid_on = models.DateField(_("paid on"))
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
 
     history = HistoricalRecords()
@@ -124,7 +145,10 @@ class ProofOfUse(TimeStampedModel):
     """The Verwendungsnachweis: a short report; its receipts are attachments of kind receipt."""
 
     application = models.OneToOneField(
-        Application, on_delete=models.PROTECT, related_name="proof_of_use"
+        Application,
+        on_delete=models.PROTECT,
+        related_name="proof_of_use",
+        verbose_name=_("application"),
     )
     report = models.TextField(_("report"))
     spent = models.DecimalField(_("spent in euros"), **MONEY)
@@ -143,11 +167,16 @@ class StateChange(models.Model):
     """One step of an application's way: from which status to which, who and when."""
 
     application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="state_changes"
+        Application,
+        on_delete=models.CASCADE,
+        related_name="state_changes",
+        verbose_name=_("application"),
     )
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     note = models.TextField(_("note"), blank=True)
 

@@ -120,6 +120,31 @@ IMPORT_ONLY = {
 }
 
 
+# Funding (decision 0030) is a workflow, not records edited one by one: the office's pages
+# under /office/funding/ and the applicants' under /funding/ write these through the grants
+# services, one state change at a time.
+FUNDING_WORKFLOW = {
+    f"grants.{name}"
+    for name in (
+        "FundingCall",
+        "Criterion",
+        "Applicant",
+        "ApplicantMember",
+        "Reviewer",
+        "Application",
+        "CostLine",
+        "Attachment",
+        "Assessment",
+        "Score",
+        "Decision",
+        "Payment",
+        "ProofOfUse",
+        "StateChange",
+    )
+}
+FUNDING_DECISION = DECISION.with_name("0030-funding-calls-applications-and-the-budget-guard.md")
+
+
 def _project_models() -> set[str]:
     return {
         model._meta.label
@@ -130,10 +155,16 @@ def _project_models() -> set[str]:
 
 
 def test_every_model_of_the_project_is_edited_in_the_office_or_named_as_left_to_others():
-    placed = set(OFFICE_FORMS) | ADMIN_ONLY | IMPORT_ONLY
+    placed = set(OFFICE_FORMS) | ADMIN_ONLY | IMPORT_ONLY | FUNDING_WORKFLOW
     assert _project_models() - placed == set(), "place each new model in decision 0027"
     assert placed - _project_models() == set()
-    assert not (set(OFFICE_FORMS) & (ADMIN_ONLY | IMPORT_ONLY))
+    assert not (set(OFFICE_FORMS) & (ADMIN_ONLY | IMPORT_ONLY | FUNDING_WORKFLOW))
+
+
+def test_the_funding_decision_names_every_model_of_the_funding_workflow():
+    text = FUNDING_DECISION.read_text()
+    for label in FUNDING_WORKFLOW:
+        assert label.split(".")[1] in text, label
 
 
 def test_the_decision_names_every_model_and_where_it_is_kept():
