@@ -7,6 +7,8 @@ exactly as in the product.
 import datetime
 import itertools
 
+from django.conf import settings
+
 from partnerwerk.actors.models import (
     Involvement,
     LegalBasis,
@@ -346,3 +348,16 @@ def make_applicant_user(*, applicant=None, password=None, **overrides):
         )
     ApplicantMember.objects.create(user=user, applicant=applicant)
     return user
+
+
+def load_reference_data() -> None:
+    """The reference data, with the SDG texts it cites: a migration loads them, but a
+    transactional test (browser tests) empties every table when it ends, migrations' rows
+    included, so a later one loads them again."""
+    from partnerwerk.exchange.reference.loader import load_reference
+    from partnerwerk.sdg.models import Goal, Indicator, Target
+    from partnerwerk.sdg.texts import load_sdg_texts
+
+    if not Goal.objects.exists():
+        load_sdg_texts(Goal, Target, Indicator)
+    load_reference(settings.PARTNERWERK_REFERENCE_DIR)

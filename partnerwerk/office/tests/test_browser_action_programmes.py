@@ -15,8 +15,7 @@ from django.test import Client
 
 from partnerwerk.action_programmes.models import JointProgramme, Measure, MeasureComment, Reading
 from partnerwerk.actors.models import Organisation
-from partnerwerk.exchange.reference.loader import load_reference
-from partnerwerk.testing import make_user, sign_in_with_two_factors
+from partnerwerk.testing import load_reference_data, make_user, sign_in_with_two_factors
 
 SHOTS = Path(os.environ.get("PARTNERWERK_SHOTS", "/tmp/shots"))
 CHROMIUM = os.environ.get("PARTNERWERK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -49,7 +48,7 @@ def browser_pages(live_server):
     """Two signed-in pages: office staff in German, Kumasi's counterpart in English."""
     assert IMPORT_ERROR is None, f"Browser tests need Playwright and axe: {IMPORT_ERROR}"
     assert Path(CHROMIUM).exists(), f"Browser tests need Debian's chromium at {CHROMIUM}."
-    load_reference(settings.PARTNERWERK_REFERENCE_DIR)
+    load_reference_data()
     programme = JointProgramme.objects.get(partnership__key="dortmund-kumasi-climate")
     office = make_user(role="office", username="koordinatorin")
     counterpart = make_user(

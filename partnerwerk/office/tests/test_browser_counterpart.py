@@ -11,7 +11,6 @@ from django.core import mail
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from partnerwerk.exchange.reference.loader import load_reference
 from partnerwerk.office.tests.test_browser_money import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -19,7 +18,7 @@ from partnerwerk.office.tests.test_browser_money import (
     _passes_axe,
 )
 from partnerwerk.partnerships.models import Partnership, Step
-from partnerwerk.testing import make_user, sign_in_with_two_factors, totp_now
+from partnerwerk.testing import load_reference_data, make_user, sign_in_with_two_factors, totp_now
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "Kente-Cloth-Adinkra-2026"
@@ -62,7 +61,7 @@ def _signed_in_page(browser, live_server, user, locale):
 def test_a_counterpart_invited_in_english_joins_and_proposes_a_step_the_office_confirms(
     browser, live_server
 ):
-    load_reference(settings.PARTNERWERK_REFERENCE_DIR)
+    load_reference_data()
     kumasi = Partnership.objects.get(key="dortmund-kumasi-twinning")
     status_before = kumasi.status
 

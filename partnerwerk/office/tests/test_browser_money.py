@@ -12,10 +12,9 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from partnerwerk.exchange.reference.loader import load_reference
 from partnerwerk.partnerships.models import Partnership
 from partnerwerk.projects.models import Budget, Project, Transaction
-from partnerwerk.testing import make_user, sign_in_with_two_factors
+from partnerwerk.testing import load_reference_data, make_user, sign_in_with_two_factors
 
 SHOTS = Path(os.environ.get("PARTNERWERK_SHOTS", "/tmp/shots"))
 CHROMIUM = os.environ.get("PARTNERWERK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -38,7 +37,7 @@ def coordinator_page(live_server):
     assert IMPORT_ERROR is None, f"Browser tests need Playwright and axe: {IMPORT_ERROR}"
     assert Path(CHROMIUM).exists(), f"Browser tests need Debian's chromium at {CHROMIUM}."
 
-    load_reference(settings.PARTNERWERK_REFERENCE_DIR)
+    load_reference_data()
     client = Client()
     sign_in_with_two_factors(client, make_user(role="office", username="koordinatorin"))
     cookie = {
