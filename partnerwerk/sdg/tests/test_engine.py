@@ -80,5 +80,5 @@ def test_a_server_worker_loads_the_model_when_it_starts():
     engine._reference.cache_clear()
     gunicorn_conf.post_worker_init(worker=None)
     warming = next(t for t in threading.enumerate() if t.name == "sdg-warm-up")
-    warming.join(timeout=60)
+    warming.join(timeout=300)  # minutes only on a machine busy with other work
     assert engine._reference.cache_info().currsize == 1
