@@ -28,8 +28,9 @@ def _failure(result) -> str:
     a traceback is for the logs, not for the page."""
     for error in reversed(result.errors):
         if error.exception_class_path == IMPORT_FAILURE_PATH:
-            last = error.traceback.strip().splitlines()[-1]
-            return last.split(": ", 1)[1] if ": " in last else last
+            # The traceback ends with "<class path>: <message>" (the message may span lines).
+            _before, _path, message = error.traceback.rpartition(f"{IMPORT_FAILURE_PATH}: ")
+            return message.strip()
     return _("The import stopped with an unexpected error; the administrators find it in the log.")
 
 

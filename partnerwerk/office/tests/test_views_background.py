@@ -65,6 +65,8 @@ def test_a_confirmed_import_is_queued_and_its_page_shows_the_workers_counts(clie
     assert "Importiert:" in done and "0 neu angelegt, 1 geändert, 0 unverändert." in done
     assert 'http-equiv="refresh"' not in done
     assert Project.objects.get(key="alpha").title_de == "Alpha (neu)"
+    stored = DBTaskResult.objects.get(task_path__endswith="run_office_import")
+    assert stored.return_value == {"created": 0, "changed": 1, "unchanged": 0, "refused": 0}
 
 
 def test_a_failed_import_shows_the_file_row_and_field_and_writes_nothing(client, database_tasks):
@@ -135,3 +137,21 @@ def test_an_unknown_dataset_is_not_queued(client, database_tasks):
 
     assert response.status_code == 404
     assert not DBTaskResult.objects.exists()
+
+
+def test_an_unexpected_error_of_an_import_is_shown_plainly_without_its_internals(
+    client, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("connection string postgres://secret")
+
+    monkeypatch.setattr("partnerwerk.exchange.tasks.run_import", broken)
+    make_project(key="alpha", title_de="Alpha")
+    sign_in_with_two_factors(client, make_user(role="office"))
+
+    page = client.post(
+        "/office/open-data/import/", {"dataset": "projects", "file": projects_csv()}
+    ).content.decode()
+
+    assert "Nichts wurde importiert." in page and "unerwarteten Fehler" in page
+    assert "secret" not in page
