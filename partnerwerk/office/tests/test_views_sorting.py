@@ -165,3 +165,23 @@ def test_each_sortable_column_sorts_its_list_both_ways(client, slug):
             response = client.get(f"/office/{slug}/", {"sort": value})
             assert response.status_code == 200
             assert response.context["sort"] == value
+
+
+def test_a_long_list_counts_its_records_with_grouped_digits(client, office):
+    from partnerwerk.partnerships.models import Partnership
+    from partnerwerk.places.models import Place
+
+    places = Place.objects.bulk_create(
+        Place(name=f"Ort {number}", country="DE", continent="EU") for number in range(1001)
+    )
+    Partnership.objects.bulk_create(
+        Partnership(key=f"registry-{number}", origin="registry", home=places[0], partner=place)
+        for number, place in enumerate(places[1:])
+    )
+    [status] = html.fromstring(client.get("/office/partnerships/?origin=registry").content).xpath(
+        "//p[@role='status']"
+    )
+    assert " ".join(status.text_content().split()) == "1.000 Einträge"
+    english = client.get("/en/office/partnerships/?origin=registry").content
+    [status] = html.fromstring(english).xpath("//p[@role='status']")
+    assert " ".join(status.text_content().split()) == "1,000 records"
