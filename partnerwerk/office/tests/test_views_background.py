@@ -103,7 +103,9 @@ def test_a_large_export_is_prepared_by_the_worker_for_its_user_only(client, data
     anna = make_user(role="office", username="anna")
     sign_in_with_two_factors(client, anna)
 
-    response = client.post("/office/open-data/prepare/", {"dataset": "projects", "format": "csv"})
+    response = client.post(
+        "/office/open-data/prepare/", {"dataset": "projects", "format": "csv", "headers": "de"}
+    )
 
     assert response["Location"] == "/office/open-data/prepared/"
     assert len(queued("prepare_export")) == 1
@@ -116,7 +118,8 @@ def test_a_large_export_is_prepared_by_the_worker_for_its_user_only(client, data
     download = client.get(f"/office/open-data/prepared/{export.name}")
     assert download.status_code == 200
     assert "projekte" in download["Content-Disposition"]
-    assert "Alpha" in b"".join(download.streaming_content).decode("utf-8-sig")
+    text = b"".join(download.streaming_content).decode("utf-8-sig")
+    assert "Alpha" in text and "Titel" in text.splitlines()[0]
 
     sign_in_with_two_factors(client, make_user(role="office", username="bert"))
     assert client.get(f"/office/open-data/prepared/{export.name}").status_code == 404
