@@ -54,8 +54,10 @@ db: setup
 	$(MANAGE) ensure-admin
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
+# The background worker (decision 0031: invitation e-mails, prepared exports, office imports)
+# runs beside the app server and stops with it.
 run: db
-	$(MANAGE) serve
+	trap 'kill 0' INT TERM EXIT; $(MANAGE) db-worker --interval 2 --no-reload & $(MANAGE) serve
 
 # The import contracts are part of the tests: a wrong-way import fails CI like a failing test.
 test: imports-check test-sqlite test-postgres
