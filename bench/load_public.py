@@ -41,7 +41,8 @@ QUESTIONS = [
     ("portal", "/partnerships/"),
     ("portal", "/partnerships/?q=kumasi&n={n}"),
     ("portal", "/partnerships/?sdg=13&n={n}"),
-    ("portal", f"/cities/{DORTMUND}/"),
+    # A partner city's page (the home city has none on the portal: 404 by design).
+    ("portal", "/cities/2298890/"),
     ("portal", "/projects/"),
     ("portal", "/activities/"),
     ("portal", "/sdg/"),
@@ -60,7 +61,8 @@ QUESTIONS = [
     ("export", "/data/places.json"),
     ("export", "/data/relations.csv"),
     ("export", "/data/relations.json"),
-    ("export", "/data/projects.xlsx"),
+    # The portal's files are JSON and CSV; XLSX is the office's.
+    ("export", "/data/projects.csv"),
     ("export", "/api/v1/open-data/partner-cities.geojson"),
     ("export", "/calendar/activities.ics"),
 ]
