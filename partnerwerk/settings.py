@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "partnerwerk.registry",
     "partnerwerk.accounts",
     "partnerwerk.grants",
+    "partnerwerk.content",
+    "partnerwerk.reports",
     "partnerwerk.office",
     "partnerwerk.portal",
 ]
