@@ -344,6 +344,11 @@ PERMISSIONS = {
     "actors.delete_involvement": is_office_staff,
     "actors.export_person": is_office_staff,
     "actors.erase_person": is_office_staff,
+    # reports (issue 18): an annual report or SDG review covers every record, so only
+    # internal readers see them; the office makes and finalises them
+    "reports.view_report": is_internal_reader,
+    "reports.add_report": is_office_staff,
+    "reports.change_report": is_office_staff,
     **PROGRAMME_PERMISSIONS,
 }
 
