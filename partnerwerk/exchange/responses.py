@@ -6,15 +6,19 @@ memory stays flat; an XLSX workbook (a zip archive, complete only at its end) is
 openpyxl's write-only mode to a temporary file, which is then sent as a file.
 """
 
+import io
 import tempfile
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.translation import pgettext
 
+from partnerwerk.exchange import csvsafe, workbook
 from partnerwerk.exchange.exporters import (
     BINARY_FORMATS,
+    BYTE_ORDER_MARK,
     CONTENT_TYPES,
     dataset_text,
     export_dataset_xlsx,
@@ -76,3 +80,44 @@ def partner_cities_response(*, filename: str = "partner-cities.geojson") -> Stre
         encoded(partner_cities_text()), content_type=CONTENT_TYPES["geojson"]
     )
     return _disposition(response, filename=filename, attachment=False)
+
+
+def table_response(
+    rows: Iterable[dict], format: str, *, stem: str, title: str
+) -> StreamingHttpResponse | FileResponse:
+    """Rows already written for people (headings and cells in the reader's language) as a
+    download: CSV in German Excel's dialect or an XLSX sheet with a bold, frozen header and
+    a filter. For office lists that are no open-data dataset."""
+    if format == "xlsx":
+        file = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes it)
+        workbook.write_sheet(
+            rows,
+            file,
+            dataset="",
+            title=title,
+            flatten=dict,
+            headings=list,
+        )
+        file.seek(0)
+        response = FileResponse(file, content_type=CONTENT_TYPES[format])
+    elif format == "csv":
+        text = table_csv_text(rows)
+        response = StreamingHttpResponse(encoded(text), content_type=CONTENT_TYPES[format])
+        stem += "-" + pgettext("file name", "excel")
+    else:
+        raise ValueError(f"unknown table format {format!r}")
+    return _disposition(response, filename=f"{stem}.{format}", attachment=True)
+
+
+def table_csv_text(rows: Iterable[dict]) -> Iterator[str]:
+    """CSV for a German Excel (byte-order mark, `;`), formula-like text neutralised."""
+    buffer = io.StringIO()
+    buffer.write(BYTE_ORDER_MARK)
+    writer = csvsafe.writer(buffer, delimiter=";")
+    for number, row in enumerate(rows):
+        if not number:
+            writer.writerow(list(row))
+        writer.writerow(["" if value is None else value for value in row.values()])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()

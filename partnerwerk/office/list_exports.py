@@ -3,17 +3,25 @@ and order), as far as the user may read them, as XLSX or as CSV for a German Exc
 
 Each list is written as its open-data dataset (`exchange.exporters.DATASETS`), with the
 office's internal records where the dataset has them (`OFFICE_DATASETS`); the registry's
-partnerships are the `relations` dataset. Lists without a dataset offer no export.
+partnerships are the `relations` dataset. A list without a dataset (documents, steps, money,
+involvements, a joint programme's parts) is written as it is shown: its columns, headed and
+filled in the reader's language, with the record's number for finding it again.
 """
+
+from collections.abc import Iterator
+from datetime import date
 
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.text import capfirst, slugify
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from partnerwerk.accounts.selectors import readable
 from partnerwerk.exchange.exporters import DATASETS, OFFICE_DATASETS
 from partnerwerk.office.kinds import RecordKind
 from partnerwerk.office.listing import Listing
+from partnerwerk.office.templatetags.office import field_value
 from partnerwerk.partnerships.models import PartnershipOrigin
 
 # Each office list's dataset.
@@ -47,11 +55,27 @@ def list_records(user, dataset: str, shown: Listing) -> QuerySet:
     return readable(user, records).filter(pk__in=listed).order_by(*shown.records.query.order_by)
 
 
+def list_table_rows(kind: RecordKind, shown: Listing) -> Iterator[dict]:
+    """The list as it is shown, one row per record: its number, its name and the list's
+    columns, each headed and written in the reader's language."""
+    number, name = capfirst(gettext_now("number")), capfirst(gettext_now("name"))
+    columns = [(field, capfirst(str(label))) for field, label in kind.columns]
+    for record in shown.records.iterator(chunk_size=2000):
+        row = {number: record.pk, name: str(record)}
+        for field, heading in columns:
+            value = field_value(record, field)
+            row[heading] = value if isinstance(value, int | float | date) else str(value)
+        yield row
+
+
+def list_table_stem(kind: RecordKind) -> str:
+    """The file name of a list without a dataset, in the reader's language: "schritte"."""
+    return slugify(str(kind.label), allow_unicode=True)
+
+
 def list_exports(kind: RecordKind, shown: Listing, params) -> list[dict]:
     """The export links of a list (label and address), carrying its GET parameters but the
-    page; empty when the list has no dataset."""
-    if list_dataset(kind, shown) is None:
-        return []
+    page."""
     kept = params.copy()
     kept.pop("page", None)
     query = f"?{kept.urlencode()}" if kept else ""

@@ -1,7 +1,6 @@
 from django.urls import include, path
 
 from partnerwerk.office.kinds import KINDS
-from partnerwerk.office.list_exports import LIST_DATASETS
 from partnerwerk.office.views import open_data, pages, places, records, users
 
 app_name = "office"
@@ -54,13 +53,10 @@ for slug in KINDS:
             {"slug": slug},
             name=f"{slug}-revert",
         ),
+        path(
+            f"{slug}/export.<slug:format>",
+            open_data.list_download,
+            {"slug": slug},
+            name=f"{slug}-export",
+        ),
     ]
-    if slug in LIST_DATASETS:
-        urlpatterns.append(
-            path(
-                f"{slug}/export.<slug:format>",
-                open_data.list_download,
-                {"slug": slug},
-                name=f"{slug}-export",
-            )
-        )

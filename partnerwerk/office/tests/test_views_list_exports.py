@@ -3,6 +3,7 @@ records: the list's search, origin and filters, in its order, as far as the user
 them, as XLSX or as CSV for a German Excel."""
 
 import csv
+import datetime
 import io
 from urllib.parse import parse_qs, urlsplit
 
@@ -13,6 +14,7 @@ from lxml import html
 from partnerwerk.office.kinds import KINDS
 from partnerwerk.office.list_exports import LIST_DATASETS
 from partnerwerk.testing import (
+    make_budget,
     make_partnership,
     make_place,
     make_project,
@@ -145,13 +147,48 @@ def test_an_unknown_format_is_not_found(client, office):
     assert client.get("/office/projects/export.pdf").status_code == 404
 
 
-def test_a_list_without_a_dataset_offers_no_export(client, office):
-    assert not set(LIST_DATASETS) & {"documents", "steps", "budgets"}
-    make_project()
-    assert _export_links(client.get("/office/documents/")) == {}
-    assert client.get("/office/documents/export.csv").status_code == 404
+def test_a_list_without_a_dataset_is_exported_as_it_is_shown(client, office):
+    make_partnership(
+        key="dortmund-kumasi",
+        partner=make_place(name="Kumasi", country="GH"),
+        steps=[{"kind": "agreement_signed", "on": datetime.date(2021, 5, 14)}],
+    )
+    page = client.get("/office/steps/")
+    links = _export_links(page)
+    assert set(links) == {"xlsx", "csv"}
+    text = _content(client.get(links["csv"])).decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert rows[0] == ["Nummer", "Name", "Partnerschaft"]
+    assert len(rows) == 2
+    assert rows[1][1] == "14. Mai 2021: Vereinbarung unterzeichnet"
+    assert "Kumasi" in rows[1][2]
+    assert "agreement_signed" not in text  # the kind by its German name, never its code
 
 
-def test_every_list_in_the_navigation_but_documents_has_an_export():
-    listed = {kind.slug for kind in KINDS.values() if kind.listed}
-    assert listed - set(LIST_DATASETS) == {"documents"}
+def test_a_list_without_a_dataset_exports_a_workbook_with_a_frozen_bold_header(client, office):
+    make_budget(project=make_project(title_de="Wasserprojekt"))
+    response = client.get("/office/budgets/export.xlsx")
+    assert "budgets.xlsx" in response["Content-Disposition"]
+    sheet = openpyxl.load_workbook(io.BytesIO(_content(response))).active
+    header = [cell.value for cell in sheet[1]]
+    assert header == ["Nummer", "Name", "Projekt", "Status"]
+    assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
+    assert sheet["C2"].value == "Wasserprojekt"
+
+
+def test_a_list_without_a_dataset_exports_only_what_the_user_may_read(client, worlds):
+    own, other = worlds["own"], worlds["other"]
+    counterpart = make_user(role="counterpart", partnership=own.partnership)
+    sign_in_with_two_factors(client, counterpart)
+    text = _content(client.get("/office/documents/export.csv")).decode("utf-8")
+    numbers = {row[0] for row in csv.reader(io.StringIO(text[1:]), delimiter=";")}
+    assert str(own.document.pk) in numbers
+    assert str(other.document.pk) not in numbers
+
+
+@pytest.mark.parametrize("slug", sorted(KINDS))
+def test_every_office_list_offers_its_export(client, office, slug):
+    response = client.get(f"/office/{slug}/export.csv")
+    assert response.status_code == 200
+    assert _content(response).startswith("\ufeff".encode()) or not _content(response)

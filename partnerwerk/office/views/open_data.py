@@ -12,13 +12,19 @@ from django.utils.translation import gettext_lazy as _
 from partnerwerk.accounts.selectors import readable
 from partnerwerk.exchange.exporters import ALL_FORMATS, DATASETS, OFFICE_DATASETS
 from partnerwerk.exchange.importers import IMPORTABLE, plan_import
-from partnerwerk.exchange.responses import dataset_response
+from partnerwerk.exchange.responses import dataset_response, table_response
 from partnerwerk.exchange.tables import MAX_FILE_BYTES, ImportFailure
 from partnerwerk.exchange.tasks import import_file_path, run_office_import
 from partnerwerk.office.access import office_view, require_perm
 from partnerwerk.office.background import import_job
 from partnerwerk.office.kinds import KINDS
-from partnerwerk.office.list_exports import LIST_FORMATS, list_dataset, list_records
+from partnerwerk.office.list_exports import (
+    LIST_FORMATS,
+    list_dataset,
+    list_records,
+    list_table_rows,
+    list_table_stem,
+)
 from partnerwerk.office.listing import listing
 
 
@@ -57,9 +63,13 @@ def list_download(request, slug: str, format: str):
     kind = KINDS[slug]
     require_perm(request, kind.list_permission)
     shown = listing(request.user, kind, request.GET)
-    dataset = list_dataset(kind, shown)
-    if dataset is None or format not in LIST_FORMATS:
+    if format not in LIST_FORMATS:
         raise Http404
+    dataset = list_dataset(kind, shown)
+    if dataset is None:
+        return table_response(
+            list_table_rows(kind, shown), format, stem=list_table_stem(kind), title=str(kind.label)
+        )
     return dataset_response(
         dataset,
         format,
