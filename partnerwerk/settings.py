@@ -297,6 +297,8 @@ PARTNERWERK_REFERENCE_DIR = Path(
 PARTNERWERK_SDG_DIR = BASE_DIR / "data" / "reference" / "sdg"
 # Feedback messages one address may send per hour through the accessibility feedback form.
 PARTNERWERK_FEEDBACK_PER_HOUR = env_int("PARTNERWERK_FEEDBACK_PER_HOUR", 5)
+# Reader comments one address may send per hour (news articles that take comments, issue 19).
+PARTNERWERK_COMMENTS_PER_HOUR = env_int("PARTNERWERK_COMMENTS_PER_HOUR", 5)
 # Funding (decision 0030): sign-ups and submissions per address and hour.
 PARTNERWERK_GRANTS_SIGN_UPS_PER_HOUR = env_int("PARTNERWERK_GRANTS_SIGN_UPS_PER_HOUR", 5)
 PARTNERWERK_GRANTS_SUBMISSIONS_PER_HOUR = env_int("PARTNERWERK_GRANTS_SUBMISSIONS_PER_HOUR", 10)
@@ -342,6 +344,11 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Whole portal pages and the API's registry answers are kept in that cache until the data
+# changes (decisions 0014, 0016). "false" computes every answer afresh (rate limits and
+# sessions still use the cache): for measuring the uncached cost (bench/registry_vs_datasette.py
+# --distinct, decision 0033).
+PARTNERWERK_CACHE_ANSWERS = env_bool("PARTNERWERK_CACHE_ANSWERS", default=True)
 # Sessions live in the database (shared by every app server); "cached_db" also keeps them in
 # the cache, saving a query per request when the cache is Redis.
 SESSION_ENGINE = "django.contrib.sessions.backends." + env_choice(

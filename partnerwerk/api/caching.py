@@ -7,6 +7,7 @@ import renews, so no answer outlives a change; the cache is shared by all server
 Decision records 0014, 0019.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 
 from partnerwerk.core.caching import content_generation
@@ -15,7 +16,10 @@ ANSWER_SECONDS = 600
 
 
 def cached_answer(name: str, compute, *parts):
-    """`compute()` once per content generation for the question `name` with `parts`."""
+    """`compute()` once per content generation for the question `name` with `parts`; every
+    time when the setting PARTNERWERK_CACHE_ANSWERS is off."""
+    if not settings.PARTNERWERK_CACHE_ANSWERS:
+        return compute()
     key = f"registry:{content_generation()}:{name}:" + ":".join(str(part) for part in parts)
     answer = cache.get(key)
     if answer is None:

@@ -44,9 +44,11 @@ def connect_signals() -> None:
 
 
 def _cacheable_request(request) -> bool:
-    """Anonymous visitors without a session or pending messages all see the same page."""
+    """Anonymous visitors without a session or pending messages all see the same page (unless
+    the setting PARTNERWERK_CACHE_ANSWERS turns the cache off)."""
     return (
-        request.method == "GET"
+        settings.PARTNERWERK_CACHE_ANSWERS
+        and request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
     )

@@ -61,3 +61,12 @@ def test_the_api_leaves_out_curated_relations_unless_asked(client):
     assert client.get("/api/v1/registry/relations?country=GH").json()["count"] == 0
     asked = client.get("/api/v1/registry/relations?country=GH&origin=curated").json()
     assert asked["count"] == 1
+
+
+def test_with_the_answer_cache_off_a_repeated_question_is_answered_afresh(client, settings):
+    settings.PARTNERWERK_CACHE_ANSWERS = False
+    city = _city_with_partners(2)
+    url = f"/api/v1/registry/cities/{city.geonames_id}/partners"
+    first = _queries(client, url)
+    assert first > 0
+    assert _queries(client, url) == first

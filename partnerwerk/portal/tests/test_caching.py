@@ -64,3 +64,13 @@ def test_a_visitor_with_a_session_gets_a_fresh_page(client, home, settings):
     client.cookies[settings.SESSION_COOKIE_NAME] = "anything"
     count, _ = queries(client, "/partnerships/")
     assert count > 0
+
+
+def test_with_the_answer_cache_off_every_visit_computes_the_page(client, home, settings):
+    settings.PARTNERWERK_CACHE_ANSWERS = False
+    make_partnership(home=home, partner=make_place(name="Leeds", country="GB"))
+    first, page = queries(client, "/partnerships/")
+    second, again = queries(client, "/partnerships/")
+    assert first > 0
+    assert second == first
+    assert again == page
