@@ -146,6 +146,9 @@ else:
         }
     }
     _database["CONN_MAX_AGE"] = 0  # the pool keeps connections; Django must not as well
+    # The pool checks a connection before lending it, so after a PostgreSQL restart the
+    # dead ones are replaced and only the requests in flight fail (core/tests/test_faults*).
+    _database["CONN_HEALTH_CHECKS"] = True
 _database["TEST"] = {"NAME": env_str("PARTNERWERK_TEST_DATABASE_NAME", "") or None}
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -224,6 +227,12 @@ TASKS = {
 PARTNERWERK_EXPORTS_DIR = VAR_DIR / "exports"
 # Import files waiting for a worker, removed once imported.
 PARTNERWERK_IMPORTS_DIR = VAR_DIR / "imports"
+# `partnerwerk cleanup` (hourly timer) removes prepared exports, import files left behind and
+# finished tasks' records older than this many days.
+PARTNERWERK_BACKGROUND_KEEP_DAYS = env_int("PARTNERWERK_BACKGROUND_KEEP_DAYS", 7)
+# A task still "running" this many minutes after it began lost its worker (killed, machine
+# gone): `partnerwerk recover-tasks` marks it failed. Longer than the longest task.
+PARTNERWERK_TASK_RUNNING_LIMIT_MINUTES = env_int("PARTNERWERK_TASK_RUNNING_LIMIT_MINUTES", 60)
 # Uploads: the largest file the office accepts (the type is checked by the file's content).
 PARTNERWERK_UPLOAD_MAX_MB = env_int("PARTNERWERK_UPLOAD_MAX_MB", 20)
 # Request bodies larger than these are refused (413) before they are read: anonymous senders
