@@ -349,6 +349,13 @@ PERMISSIONS = {
     "reports.view_report": is_internal_reader,
     "reports.add_report": is_office_staff,
     "reports.change_report": is_office_staff,
+    # pages and news (issue 19): written and moderated by the office
+    **{
+        f"content.{action}_{model}": is_office_staff
+        for model in ("page", "article")
+        for action in ("view", "add", "change", "delete")
+    },
+    "content.moderate_comment": is_office_staff,
     **PROGRAMME_PERMISSIONS,
 }
 
