@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from partnerwerk.accounts.models import OfficeRole
@@ -27,10 +28,14 @@ MULTI_SELECT = {
 
 
 class PlaceField(places_forms.PlaceField):
-    """A place by name, with the office's place search behind the picker."""
+    """A place by name, with the office's place search behind the picker; with `gazetteer`,
+    GeoNames cities not stored yet are offered too (a new partner city)."""
 
-    def __init__(self, **kwargs):
-        super().__init__(source=reverse_lazy("office:place-search"), **kwargs)
+    def __init__(self, *, gazetteer: bool = False, **kwargs):
+        source = reverse_lazy("office:place-search")
+        if gazetteer:
+            source = format_lazy("{}?geonames=1", source)
+        super().__init__(source=source, gazetteer=gazetteer, **kwargs)
 
 
 def _curated_partnerships():
@@ -128,8 +133,8 @@ class RecordForm(ReadableChoicesMixin, forms.ModelForm):
 
 
 class PartnershipForm(RecordForm):
-    home = PlaceField(label=_("home place"))
-    partner = PlaceField(label=_("partner place"))
+    home = PlaceField(label=_("home place"), gazetteer=True)
+    partner = PlaceField(label=_("partner place"), gazetteer=True)
 
     class Meta:
         model = Partnership
@@ -192,7 +197,7 @@ class ProjectForm(RecordForm):
 
 
 class ActivityForm(RecordForm):
-    place = PlaceField(label=_("place"), required=False)
+    place = PlaceField(label=_("place"), required=False, gazetteer=True)
 
     class Meta:
         model = Activity
@@ -221,7 +226,7 @@ class ActivityForm(RecordForm):
 
 
 class OrganisationForm(RecordForm):
-    place = PlaceField(label=_("place"), required=False)
+    place = PlaceField(label=_("place"), required=False, gazetteer=True)
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:

@@ -9,10 +9,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from partnerwerk.places import gazetteer
+from partnerwerk.places.geonames import city_facts
 from partnerwerk.places.models import Place
 from partnerwerk.places.names import fold
 from partnerwerk.places.presentation import place_label, place_option
-from partnerwerk.places.selectors import CHOICE_LIMIT, place_by_ref, place_ref, places_named
+from partnerwerk.places.selectors import (
+    CHOICE_LIMIT,
+    name_and_country,
+    place_by_ref,
+    place_ref,
+    places_named,
+)
+from partnerwerk.places.services import place_get_or_create
 
 CHOICE_SUFFIX = "__choice"
 REF_SUFFIX = "__ref"
@@ -73,7 +82,10 @@ class PlacePicker(forms.TextInput):
 
 
 class PlaceField(forms.ModelChoiceField):
-    """A place by name (German, English or local) or by its ref (the picker's answer)."""
+    """A place by name (German, English or local) or by its ref (the picker's answer).
+
+    With `gazetteer`, a GeoNames city not stored yet is found too and stored when it is
+    chosen (a new partner city); without it, only stored places (`queryset`) are."""
 
     default_error_messages = {
         "unknown": _(
@@ -91,7 +103,8 @@ class PlaceField(forms.ModelChoiceField):
         "invalid_choice": _("%(field)s: this place is not known."),
     }
 
-    def __init__(self, *, source: str = "", queryset=None, **kwargs):
+    def __init__(self, *, source: str = "", queryset=None, gazetteer: bool = False, **kwargs):
+        self.gazetteer = gazetteer
         kwargs.setdefault(
             "help_text",
             _("Type the name in German, English or the local language and choose the place."),
@@ -119,12 +132,16 @@ class PlaceField(forms.ModelChoiceField):
         text = str(value).strip()
         if _is_ref(text):
             place = place_by_ref(text)
+            if place is None and self.gazetteer and text.isdigit():
+                place = self._stored(int(text))
             if place is None or not self.queryset.filter(pk=place.pk).exists():
                 raise self._error("invalid_choice")
             return place
         found = places_named(name=text, within=self.queryset)
+        if not found and self.gazetteer:
+            found = self._unstored_named(text)
         if len(found) == 1:
-            return found[0]
+            return found[0] if found[0].pk else self._stored(found[0].geonames_id)
         if not found:
             raise self._error("unknown", name=text)
         self.widget.found = [place_option(place) for place in found[:CHOICE_LIMIT]]
@@ -132,6 +149,25 @@ class PlaceField(forms.ModelChoiceField):
         if len(found) > CHOICE_LIMIT:
             raise self._error("many", name=text, count=CHOICE_LIMIT)
         raise self._error("several", name=text, example=place_label(found[0]))
+
+    @staticmethod
+    def _stored(geonames_id: int) -> Place | None:
+        """The GeoNames city stored as a place (a new partner city), or None if unknown."""
+        facts = city_facts(geonames_id)
+        if facts is None:
+            return None
+        return place_get_or_create(geonames_id=geonames_id, facts=facts)
+
+    @staticmethod
+    def _unstored_named(text: str) -> list[Place]:
+        """GeoNames cities not stored yet whose name is `text` (in the country it names)."""
+        name, country = name_and_country(text)
+        found = gazetteer.gazetteer_search(
+            query=name, limit=10 * (CHOICE_LIMIT + 1), exclude=set(), exact=True
+        )
+        return [place for place in found if country in (None, place.country.code)][
+            : CHOICE_LIMIT + 1
+        ]
 
     def has_changed(self, initial, data):
         if self.disabled:

@@ -79,21 +79,26 @@ def _country_code(text: str) -> str | None:
     return None
 
 
+def name_and_country(name: str) -> tuple[str, str | None]:
+    """ "Frankfurt, Deutschland" or "Frankfurt (Deutschland)" → ("Frankfurt", "DE"); a name
+    without a country it names → (the name, None)."""
+    text = name.strip()
+    for opening, closing in ((",", ""), ("(", ")")):
+        head, found, tail = text.rpartition(opening)
+        if found and head.strip() and tail.endswith(closing):
+            code = _country_code(tail.removesuffix(closing) if closing else tail)
+            if code:
+                return head.strip(), code
+    return text, None
+
+
 def places_named(
     *, name: str, within: QuerySet | None = None, limit: int = CHOICE_LIMIT
 ) -> list[Place]:
     """The places a typed name means: those with exactly this name, else those with a name
     that begins with it; "Frankfurt, Deutschland" or "Frankfurt (Deutschland)" narrows to
     a country. At most `limit` + 1, so a caller can tell that there are more."""
-    text = name.strip()
-    country = None
-    for opening, closing in ((",", ""), ("(", ")")):
-        head, found, tail = text.rpartition(opening)
-        if found and head.strip() and tail.endswith(closing):
-            code = _country_code(tail.removesuffix(closing) if closing else tail)
-            if code:
-                text, country = head.strip(), code
-                break
+    text, country = name_and_country(name)
     key = fold(text)
     if not key:
         return []

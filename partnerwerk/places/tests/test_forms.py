@@ -96,3 +96,24 @@ def test_a_chosen_place_is_shown_by_name_and_country_and_stays_the_same_place():
     assert _submitted(city="Sevilla, Colombia", city__ref="3668132").place.geonames_id == (
         SEVILLA_COLOMBIA
     )
+
+
+class NewCityForm(forms.Form):
+    city = PlaceField(label="Partner city", source="/places/search/", gazetteer=True)
+
+
+def test_only_a_field_that_allows_new_places_finds_a_geonames_city_not_stored_yet():
+    assert _submitted(city="Leeds").errors["city"][0].startswith("Partner city: no place called")
+    form = NewCityForm({"city": "Leeds, Vereinigtes Königreich"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["city"].pk and form.cleaned_data["city"].geonames_id == 2644688
+
+
+def test_geonames_namesakes_not_stored_yet_are_offered_to_choose():
+    form = NewCityForm({"city": "Sevilla"})
+    assert not form.is_valid()
+    with translation.override("en"):
+        html = form.as_div()
+    assert f'value="{SEVILLE}"' in html and f'value="{SEVILLA_COLOMBIA}"' in html
+    chosen = NewCityForm({"city": "Sevilla", "city__choice": str(SEVILLA_COLOMBIA)})
+    assert chosen.is_valid() and chosen.cleaned_data["city"].country.code == "CO"
