@@ -344,6 +344,8 @@ PERMISSIONS = {
     "actors.delete_involvement": is_office_staff,
     "actors.export_person": is_office_staff,
     "actors.erase_person": is_office_staff,
+    # the names readers see for a place (decision 0026): the office keeps them
+    "places.change_place": is_office_staff,
     # reports (issue 18): an annual report or SDG review covers every record, so only
     # internal readers see them; the office makes and finalises them
     "reports.view_report": is_internal_reader,

@@ -28,6 +28,7 @@ NAVIGATION: list[NavigationEntry] = [
     NavigationEntry("office:documents", _("Documents")),
     NavigationEntry("office:organisations", _("Organisations"), "actors.view_organisation"),
     NavigationEntry("office:people", _("People"), "actors.view_person"),
+    NavigationEntry("office:place-names", _("Places"), "places.change_place"),
     NavigationEntry("office:trash", _("Trash"), "office.view_trash"),
     NavigationEntry("office:retention", _("Retention review"), "actors.erase_person"),
     NavigationEntry("office:users", _("Users"), "accounts.invite"),

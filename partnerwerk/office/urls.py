@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from partnerwerk.office.kinds import KINDS
-from partnerwerk.office.views import open_data, pages, places, records, users
+from partnerwerk.office.views import open_data, pages, place_names, places, records, users
 
 app_name = "office"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("action-programmes/", include("partnerwerk.office.action_programmes_urls")),
     path("trash/", records.trash, name="trash"),
     path("places/search/", places.place_search, name="place-search"),
+    path("places/names/", place_names.place_names, name="place-names"),
+    path("places/<int:pk>/names/", place_names.place_names_edit, name="place-names-edit"),
     path("steps/<int:pk>/confirm/", pages.step_confirm, name="step-confirm"),
     path("documents/<int:pk>/file/", pages.document_file, name="document-file"),
     path("people/<int:pk>/export/", pages.person_export, name="person-export"),

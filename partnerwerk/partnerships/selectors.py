@@ -81,3 +81,11 @@ def partner_place_list() -> QuerySet:
         )
         .order_by("name", "id")
     )
+
+
+def places_of_own_partnerships() -> QuerySet:
+    """The places of the city's own (curated) partnerships, home city included, by name."""
+    own = Partnership.objects.curated()
+    return Place.objects.filter(
+        Q(pk__in=own.values("home_id")) | Q(pk__in=own.values("partner_id"))
+    ).order_by("name", "id")

@@ -1,10 +1,13 @@
-"""Writes to places. The office does not edit places; the reference loader and the IATI
-reader add them from GeoNames facts (decision 0022), so these check no per-user permission:
-their callers are management commands or the office's own import."""
+"""Writes to places. The reference loader, the IATI reader and the office's place pickers add
+them from GeoNames facts (decision 0022, 0026), so those writes check no per-user
+permission: their callers are management commands, the office's own import or a form that
+already checks its record's permission. The office names a place in German and English
+(`place_rename`, office staff)."""
 
 from collections.abc import Iterable
 
 from partnerwerk.core.models import Source
+from partnerwerk.core.services import attribute_history, require_permission
 from partnerwerk.core.upsert import UpsertState, record_upsert
 from partnerwerk.places.models import Place
 
@@ -52,4 +55,17 @@ def place_get_or_create(
         place = Place.objects.create(
             geonames_id=geonames_id, **facts, name_de=name_de, name_en=name_en
         )
+    return place
+
+
+def place_rename(*, actor, place: Place, name_de: str, name_en: str, name_native: str) -> Place:
+    """Office: the names people read for a place in German and English, and its own name in
+    the local language (GeoNames' main name stays as it is); the search key follows on
+    saving, so the place is found by the new names too."""
+    require_permission(actor, "places.change_place", place)
+    place.name_de, place.name_en = name_de.strip(), name_en.strip()
+    place.name_native = name_native.strip()
+    place.full_clean()
+    attribute_history(place, actor)
+    place.save()
     return place
