@@ -254,8 +254,9 @@ def _app_environment(folder: Path, database_url: str, redis_port: int) -> dict:
 
 
 @contextlib.contextmanager
-def running_site(found: dict[str, str]):
-    """Start everything, yield the Site, and end every process and the database copy."""
+def running_site(found: dict[str, str], database_url: str | None = None):
+    """Start everything, yield the Site, and end every process and the database copy. With
+    `database_url` the servers use that database (the caller's) instead of a copy."""
     from django.conf import settings
 
     folder = Path(tempfile.mkdtemp(prefix="partnerwerk-multi-"))
@@ -265,7 +266,8 @@ def running_site(found: dict[str, str]):
     site = Site(folder, free_port(), free_port(), ports, free_port(), {})
     database = None
     try:
-        database_url, database = copy_test_database(folder)
+        if database_url is None:
+            database_url, database = copy_test_database(folder)
         site.database_url = database_url
         environment = _app_environment(folder, database_url, site.redis_port)
         redis_command = [found["redis-server"], "--port", str(site.redis_port), "--bind", PROXY]
