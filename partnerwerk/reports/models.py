@@ -65,6 +65,10 @@ class Report(TimeStampedModel):
     )
     pdf = models.FileField(_("PDF"), upload_to="reports/%Y/", blank=True)
     docx = models.FileField(_("DOCX"), upload_to="reports/%Y/", blank=True)
+    built_at = models.DateTimeField(
+        _("built at"), null=True, blank=True, help_text=_("Empty while the files are being built.")
+    )
+    build_error = models.TextField(_("build error"), blank=True)
 
     history = HistoricalRecords()
 

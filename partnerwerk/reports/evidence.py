@@ -1,0 +1,63 @@
+"""Every figure of a report with the records behind it, for the appendix that lists them with
+their sources."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from partnerwerk.core.dates import display_partial_date
+
+
+@dataclass
+class Evidence:
+    """One record behind a figure: what it is, its key, and its sources."""
+
+    kind: str
+    title: str
+    key: str
+    sources: list
+
+
+@dataclass
+class Figure:
+    number: int
+    label: str
+    value: str
+    records: list = field(default_factory=list)
+
+
+def _sources(record) -> list:
+    return list(record.sources.all()) if hasattr(record, "sources") else []
+
+
+def evidence_of(record) -> Evidence:
+    """The line of the appendix for a partnership, step, activity, project, transaction or
+    document (its kind in the reader's language, never a code)."""
+    kind = str(record._meta.verbose_name).capitalize()
+    name = str(record)
+    if hasattr(record, "partnership") and record._meta.model_name == "step":
+        name = f"{record.partnership.partner.display_name}: {record}"
+    elif record._meta.model_name == "transaction":
+        subject = record.project or record.activity
+        name = f"{record} ({subject})" if subject else str(record)
+    elif record._meta.model_name == "document" and record.date:
+        name = f"{record.title} ({display_partial_date(record.date, record.date_precision)})"
+    key = getattr(record, "key", "") or _("no key")
+    return Evidence(kind=kind, title=name, key=key, sources=_sources(record))
+
+
+class Figures:
+    """Numbered figures in the order a report states them."""
+
+    def __init__(self):
+        self.items: list[Figure] = []
+
+    def add(self, label: str, value, records=()) -> Figure:
+        figure = Figure(
+            number=len(self.items) + 1,
+            label=label,
+            value=str(value),
+            records=[evidence_of(record) for record in records],
+        )
+        self.items.append(figure)
+        return figure

@@ -1,0 +1,148 @@
+"""The records of a period, read once for the annual report and the SDG review: partnerships
+with their steps, activities, projects, transactions, signed documents and SDG tags. A
+constant number of queries, whatever the size of the data."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+
+from partnerwerk.core.models import Source
+from partnerwerk.documents.models import Document, DocumentStatus
+from partnerwerk.partnerships.models import Partnership, Step, StepKind
+from partnerwerk.projects.models import Activity, Project, Transaction
+from partnerwerk.reports.scope import Scope
+from partnerwerk.sdg.models import SdgTag
+
+ENDING_KINDS = (StepKind.END, StepKind.SUPERSEDED)
+SOURCES = Prefetch("sources", queryset=Source.objects.order_by("key"))
+
+
+@dataclass
+class PeriodRecords:
+    start: datetime.date
+    end: datetime.date
+    partnerships: list = field(default_factory=list)
+    steps: dict = field(default_factory=dict)  # partnership id → steps in the period
+    activities: list = field(default_factory=list)
+    projects: list = field(default_factory=list)
+    transactions: list = field(default_factory=list)
+    undated_transactions: int = 0
+    documents: list = field(default_factory=list)
+    tags: dict = field(default_factory=dict)  # ("partnership"|"project"|"activity", id) → tags
+
+    def tags_of(self, kind: str, record) -> list:
+        return self.tags.get((kind, record.pk), [])
+
+
+def _overlaps(start_field: str, end_field: str, start, end) -> Q:
+    """The record's period meets [start, end]; an open end runs on, an unknown start counts
+    from its end (a dated activity has at least a start)."""
+    starts_in_time = Q(**{f"{start_field}__lte": end}) | Q(
+        **{f"{start_field}__isnull": True, f"{end_field}__isnull": False}
+    )
+    ends_in_time = Q(**{f"{end_field}__gte": start}) | Q(**{f"{end_field}__isnull": True})
+    return starts_in_time & ends_in_time
+
+
+def _in_period(partnership, start, end) -> bool:
+    """The partnership existed in the period: a step on or before its end, and no ending step
+    before its start."""
+    steps = list(partnership.all_steps)
+    if not steps or steps[0].date > end:
+        return False
+    return not any(step.kind in ENDING_KINDS and step.date < start for step in steps)
+
+
+def period_records(*, start: datetime.date, end: datetime.date, scope: Scope) -> PeriodRecords:
+    """Everything a report of [start, end] needs, as far as the scope lets it see."""
+    records = PeriodRecords(start=start, end=end)
+    partnerships = (
+        scope(Partnership.objects.curated())
+        .select_related("home", "partner")
+        .prefetch_related(
+            "themes",
+            SOURCES,
+            Prefetch(
+                "steps",
+                queryset=Step.objects.order_by("date", "id").prefetch_related(SOURCES),
+                to_attr="all_steps",
+            ),
+        )
+        .order_by("partner__name", "kind", "key")
+    )
+    records.partnerships = [p for p in partnerships if _in_period(p, start, end)]
+    for partnership in records.partnerships:
+        for step in partnership.all_steps:
+            step.partnership = partnership  # the prefetch leaves the way back unset
+    for partnership in records.partnerships:
+        records.steps[partnership.pk] = [
+            step for step in partnership.all_steps if start <= step.date <= end
+        ]
+    ids = [p.pk for p in records.partnerships]
+
+    # An activity without an end took place on its start date.
+    activity_dates = Q(start_date__lte=end) & (
+        Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start)
+    )
+    records.activities = list(
+        scope(Activity.objects.filter(activity_dates))
+        .select_related("project", "place")
+        .prefetch_related("partnerships", SOURCES)
+        .order_by("start_date", "key")
+    )
+    project_dates = _overlaps("start_date", "end_date", start, end) & ~Q(
+        start_date__isnull=True, end_date__isnull=True
+    )
+    # A project counts when its period meets the report's, or when it has no dates but work
+    # in the period (an activity or a transaction of it).
+    active_project_ids = {a.project_id for a in records.activities if a.project_id}
+    transaction_dates = Q(date__range=(start, end)) | Q(
+        date__isnull=True, activity__start_date__range=(start, end)
+    )
+    transactions = list(
+        scope(Transaction.objects.filter(transaction_dates))
+        .select_related("project", "activity", "provider", "activity__project")
+        .prefetch_related(
+            "project__partnerships",
+            "activity__partnerships",
+            "activity__project__partnerships",
+            SOURCES,
+        )
+        .order_by("date", "key")
+    )
+    records.transactions = transactions
+    records.undated_transactions = (
+        scope(Transaction.objects.filter(date__isnull=True))
+        .filter(Q(activity__isnull=True) | Q(activity__start_date__isnull=True))
+        .count()
+    )
+    active_project_ids |= {t.project_id for t in transactions if t.project_id}
+    records.projects = list(
+        scope(Project.objects.filter(project_dates | Q(pk__in=active_project_ids)))
+        .prefetch_related("partnerships", SOURCES, "funding_sources__funder")
+        .order_by("title_de", "key")
+    )
+    records.documents = list(
+        scope(
+            Document.objects.filter(
+                status=DocumentStatus.SIGNED, date__range=(start, end)
+            ).select_related("partnership__partner", "project", "step__partnership__partner")
+        )
+        .prefetch_related(SOURCES)
+        .order_by("date", "key")
+    )
+    tags = SdgTag.objects.filter(
+        Q(partnership_id__in=ids)
+        | Q(project_id__in=[p.pk for p in records.projects])
+        | Q(activity_id__in=[a.pk for a in records.activities])
+    ).select_related("goal", "target")
+    grouped = defaultdict(list)
+    for tag in tags.order_by("goal_id", "target_id", "id"):
+        for kind in ("partnership", "project", "activity"):
+            record_id = getattr(tag, f"{kind}_id")
+            if record_id:
+                grouped[(kind, record_id)].append(tag)
+    records.tags = dict(grouped)
+    return records

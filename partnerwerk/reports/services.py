@@ -1,0 +1,122 @@
+"""Writes of reports: ask for one (its files are built in the background), build its files,
+mark it final. Every report keeps who asked for it and when (decision 0033)."""
+
+import datetime
+import logging
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from partnerwerk.core.services import attribute_history, require_permission
+from partnerwerk.places.models import Place
+from partnerwerk.reports.models import Report, ReportKind, ReportLanguage, ReportStatus
+from partnerwerk.reports.rendering import build
+from partnerwerk.reports.scope import PUBLIC, Scope
+
+log = logging.getLogger(__name__)
+
+
+def _validate(*, kind, period_start, period_end, language, place) -> None:
+    errors = {}
+    if kind not in ReportKind.values:
+        errors["kind"] = _("Choose a kind of report.")
+    if language not in ReportLanguage.values:
+        errors["language"] = _("Choose German or English.")
+    if period_start and period_end and period_end < period_start:
+        errors["period_end"] = _("The period ends before it starts.")
+    if kind == ReportKind.FACT_SHEET and place is None:
+        errors["place"] = _("A fact sheet needs a partner city.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def report_request(
+    *,
+    actor,
+    kind: str,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    language: str,
+    place: Place | None = None,
+    public_only: bool = False,
+    outlook: str = "",
+) -> Report:
+    """A draft report whose files `report_build_files` makes (the office's page queues it as
+    a background task)."""
+    require_permission(actor, "reports.add_report")
+    _validate(
+        kind=kind, period_start=period_start, period_end=period_end, language=language, place=place
+    )
+    report = Report(
+        kind=kind,
+        period_start=period_start,
+        period_end=period_end,
+        language=language,
+        place=place if kind == ReportKind.FACT_SHEET else None,
+        public_only=public_only,
+        outlook=outlook.strip(),
+        created_by=actor,
+    )
+    attribute_history(report, actor)
+    report.save()
+    return report
+
+
+def scope_of(report: Report) -> Scope:
+    """What the report may show: the public facts, or what the person who asked may read."""
+    return PUBLIC if report.public_only else Scope(user=report.created_by)
+
+
+def _file_name(report: Report, extension: str) -> str:
+    subject = f"-{report.place.name}" if report.place_id else ""
+    period = f"{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}"
+    return f"{report.kind}{subject}-{period}-{report.language}.{extension}".replace(" ", "-")
+
+
+def report_build_files(*, report: Report) -> Report:
+    """Build the report's PDF and DOCX from the live records and store them. Reads outside
+    the write's transaction; a failure is kept on the report, never half a file."""
+    if report.status == ReportStatus.FINAL:
+        raise ValidationError(_("A final report is not built again."))
+    try:
+        built = build(
+            report.kind,
+            start=report.period_start,
+            end=report.period_end,
+            place=report.place,
+            scope=scope_of(report),
+            language=report.language,
+            outlook=report.outlook,
+        )
+    except Exception as error:
+        log.exception("report %s could not be built", report.pk)
+        Report.objects.filter(pk=report.pk).update(build_error=str(error)[:2000])
+        raise
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        report.pdf.save(_file_name(report, "pdf"), ContentFile(built.pdf), save=False)
+        report.docx.save(_file_name(report, "docx"), ContentFile(built.docx), save=False)
+        report.built_at = timezone.now()
+        report.build_error = ""
+        attribute_history(report, report.created_by)
+        report.save()
+    return report
+
+
+@transaction.atomic
+def report_finalize(*, actor, report: Report) -> Report:
+    """Mark a built draft as final: it is then kept as it is."""
+    require_permission(actor, "reports.change_report", report)
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status == ReportStatus.FINAL:
+        raise ValidationError(_("The report is already final."))
+    if not report.built_at:
+        raise ValidationError(_("The report's files are not built yet."))
+    report.status = ReportStatus.FINAL
+    attribute_history(report, actor)
+    report.save(update_fields=["status", "updated_at"])
+    return report
