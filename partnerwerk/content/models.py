@@ -8,6 +8,7 @@ at its time without a background job.
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -124,6 +125,12 @@ class Page(PublishedText):
             )
         ]
 
+    def get_absolute_url(self) -> str:
+        # The legal pages keep the addresses they had as templates.
+        if self.key in ("imprint", "privacy", "accessibility"):
+            return reverse(f"portal:{self.key}")
+        return reverse("portal:page", kwargs={"key": self.key})
+
 
 class Article(PublishedText):
     """A news article, linked to the partnerships, projects and goals it is about."""
@@ -170,6 +177,15 @@ class Article(PublishedText):
     def lead(self) -> str:
         return localized(self, "lead")
 
+    def get_absolute_url(self) -> str:
+        return reverse("portal:article", kwargs={"key": self.key})
+
+    @property
+    def cover(self):
+        """The first photo (from prefetched images when there are any)."""
+        images = list(self.images.all())
+        return images[0] if images else None
+
 
 class ArticleImage(TimeStampedModel):
     """A photo of an article, kept as renditions whose names are the digest of the upload
@@ -207,8 +223,8 @@ class ArticleImage(TimeStampedModel):
         return f"{self.digest}-{width}.{extension}"
 
     @property
-    def largest(self) -> int:
-        return max(self.widths)
+    def thumbnail_name(self) -> str:
+        return self.rendition_name(min(self.widths), "jpg")
 
     @property
     def srcset_widths(self) -> list[int]:

@@ -12,8 +12,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 
+from partnerwerk.content.models import Comment, CommentStatus
+from partnerwerk.content.selectors import next_publication
 from partnerwerk.core.caching import content_changed, content_generation
 
 # Pages also show "latest activities" relative to today, so none is kept longer than this.
@@ -22,6 +25,7 @@ PAGE_SECONDS = 600
 CONTENT_APPS = {
     "action_programmes",
     "actors",
+    "content",
     "core",
     "documents",
     "partnerships",
@@ -34,6 +38,10 @@ CONTENT_APPS = {
 
 
 def _on_change(sender, **kwargs):
+    # A reader's comment waiting for moderation shows nowhere: it must not empty the cache.
+    instance = kwargs.get("instance")
+    if getattr(instance, "status", None) == CommentStatus.PENDING and sender is Comment:
+        return
     if sender._meta.app_label in CONTENT_APPS:
         content_changed()
 
@@ -41,6 +49,27 @@ def _on_change(sender, **kwargs):
 def connect_signals() -> None:
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_on_change, dispatch_uid=f"portal-cache-{signal!r}")
+
+
+# No scheduled publication: the generation stays until the next change.
+NEVER = float("inf")
+
+
+def page_generation() -> str:
+    """The content generation, started afresh when a scheduled page or article's time has
+    come: a publication changes what the portal shows without any save, and no cron job
+    is needed. The time of the next publication is kept beside each generation, so a page
+    served from the cache costs no query."""
+    generation = content_generation()
+    due_key = f"portal:next-publication:{generation}"
+    due = cache.get(due_key)
+    if due is None:
+        moment = next_publication()
+        due = moment.timestamp() if moment else NEVER
+        cache.set(due_key, due, 24 * 3600)
+    if timezone.now().timestamp() >= due:
+        generation = content_changed()
+    return generation
 
 
 def _cacheable_request(request) -> bool:
@@ -61,7 +90,7 @@ def cached_page(view):
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        key = f"portal:page:{content_generation()}:{get_language()}:{request.get_full_path()}"
+        key = f"portal:page:{page_generation()}:{get_language()}:{request.get_full_path()}"
         stored = cache.get(key)
         if stored is not None:
             content, content_type = stored

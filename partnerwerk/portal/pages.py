@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerwerk.actors.selectors import office_contact
+from partnerwerk.content.legal import ACCESSIBILITY, IMPRINT, PRIVACY, first_version
+from partnerwerk.content.selectors import public_page
 from partnerwerk.core.params import bounded_int
 from partnerwerk.core.security import client_ip
 from partnerwerk.feedback.forms import FeedbackForm
@@ -121,16 +123,22 @@ def contact(request):
     return render(request, "portal/contact.html", office_contact())
 
 
+def _legal_page(key: str):
+    """The public version of a legal page the office edits, or its first version when none
+    is public (content.legal): an imprint is never missing."""
+    return public_page(key=key) or first_version(key)
+
+
 @require_GET
 @cached_page
 def imprint(request):
-    return render(request, "portal/imprint.html", office_contact())
+    return render(request, "portal/imprint.html", office_contact() | {"page": _legal_page(IMPRINT)})
 
 
 @require_GET
 @cached_page
 def privacy(request):
-    return render(request, "portal/privacy.html", office_contact())
+    return render(request, "portal/privacy.html", office_contact() | {"page": _legal_page(PRIVACY)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -155,5 +163,5 @@ def accessibility(request):
             return redirect(request.path + "#feedback")
     elif request.method == "POST":
         status = 400
-    context = office_contact() | {"form": form}
+    context = office_contact() | {"form": form, "page": _legal_page(ACCESSIBILITY)}
     return render(request, "portal/accessibility.html", context, status=status)

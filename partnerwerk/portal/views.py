@@ -3,11 +3,13 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import npgettext
 from django.views.decorators.http import require_GET
 
 from partnerwerk.action_programmes.selectors import public_programme
 from partnerwerk.actors.selectors import office_contact
+from partnerwerk.content.selectors import public_articles
 from partnerwerk.partnerships.models import PartnershipKind, PartnershipStatus
 from partnerwerk.partnerships.selectors import partner_place_list, partnership_overview
 from partnerwerk.places.selectors import home_place
@@ -21,6 +23,8 @@ from partnerwerk.projects.selectors_activities import public_activity_timeline
 PAGE_SIZE = 20
 # A partnership's page lists this many of its activities and links to the rest.
 PARTNERSHIP_ACTIVITIES = 10
+# A partnership's or city's page shows its newest articles and links to the rest.
+NEWS_SHOWN = 5
 
 
 def counted_kind(kind: str, count: int) -> str:
@@ -130,6 +134,7 @@ def city(request, geonames_id: int):
         "contact": office_contact(),
         # The city and Dortmund on the map of the home page, drawn the same way (map.js).
         "map": map_data(home=home_place(), partner_places=[place]),
+        "news": list(public_articles(place=place)[:NEWS_SHOWN]),
     }
     return render(request, "portal/city.html", context)
 
@@ -157,5 +162,7 @@ def partnership(request, key: str):
         "contact": office_contact(),
         # The current joint programme's public goals and measures (decision 0029).
         "programme": public_programme(partnership=found),
+        "news": list(public_articles(partnership=found)[:NEWS_SHOWN]),
+        "news_url": f"{reverse('portal:news')}?partnership={found.key}",
     }
     return render(request, "portal/partnership_detail.html", context)
