@@ -138,6 +138,11 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": env_int("PARTNERWERK_SQLITE_TIMEOUT", 20),
     }
+    # Each worker keeps its connection between requests: opening one costs more than a
+    # registry answer (the pragmas above, and when the last connection closes SQLite
+    # checkpoints and removes its write-ahead log, which the next request creates again).
+    # Decision 0033.
+    _database["CONN_MAX_AGE"] = env_int("PARTNERWERK_SQLITE_CONN_MAX_AGE", 600)
 else:
     _database["OPTIONS"] = {
         "pool": {

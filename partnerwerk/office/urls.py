@@ -11,6 +11,7 @@ urlpatterns = [
     path("sdg/", include("partnerwerk.office.sdg_urls")),
     path("funding/", include("partnerwerk.office.grants_urls")),
     path("action-programmes/", include("partnerwerk.office.action_programmes_urls")),
+    path("reports/", include("partnerwerk.office.reports_urls")),
     path("trash/", records.trash, name="trash"),
     path("places/search/", places.place_search, name="place-search"),
     path("places/names/", place_names.place_names, name="place-names"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerwerk.portal import data, files, funding, pages, views
+from partnerwerk.portal import data, fact_sheets, files, funding, pages, views
 
 app_name = "portal"
 
@@ -9,6 +9,11 @@ urlpatterns = [
     path("partnerships/", views.partnership_index, name="partnerships"),
     path("partnerships/<slug:key>/", views.partnership, name="partnership"),
     path("cities/<int:geonames_id>/", views.city, name="city"),
+    path(
+        "cities/<int:geonames_id>/fact-sheet.pdf",
+        fact_sheets.city_fact_sheet,
+        name="city-fact-sheet",
+    ),
     path("projects/", pages.project_index, name="projects"),
     path("projects/<slug:key>/", pages.project_detail, name="project"),
     path("activities/", pages.activity_index, name="activities"),
