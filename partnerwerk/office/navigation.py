@@ -34,4 +34,5 @@ NAVIGATION: list[NavigationEntry] = [
     NavigationEntry("office:users", _("Users"), "accounts.invite"),
     NavigationEntry("office:registry:matchmaking", _("Registry")),
     NavigationEntry("office:grants", _("Funding")),
+    NavigationEntry("office:content", _("Pages and news"), "content.change_article"),
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("funding/", include("partnerwerk.office.grants_urls")),
     path("action-programmes/", include("partnerwerk.office.action_programmes_urls")),
     path("reports/", include("partnerwerk.office.reports_urls")),
+    path("content/", include("partnerwerk.office.content_urls")),
     path("trash/", records.trash, name="trash"),
     path("places/search/", places.place_search, name="place-search"),
     path("places/names/", place_names.place_names, name="place-names"),

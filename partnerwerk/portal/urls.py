@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerwerk.portal import data, fact_sheets, files, funding, pages, views
+from partnerwerk.portal import data, fact_sheets, files, funding, news, pages, views
 
 app_name = "portal"
 
@@ -24,6 +24,11 @@ urlpatterns = [
     path("imprint/", pages.imprint, name="imprint"),
     path("privacy/", pages.privacy, name="privacy"),
     path("accessibility/", pages.accessibility, name="accessibility"),
+    path("news/", news.news_index, name="news"),
+    path("news/feed/", news.news_feed, name="news-feed"),
+    path("news/<slug:key>/", news.article, name="article"),
+    path("pages/<slug:key>/", news.page, name="page"),
+    path("search/", news.search, name="search"),
     path("data/<slug:dataset>.<slug:format>", data.download, name="download"),
     path("files/<slug:key>/", files.document_file, name="file"),
     # Funding for associations (issue 17)
