@@ -6,7 +6,7 @@ from django.utils import translation
 
 from partnerwerk.reports.annual import annual_report
 from partnerwerk.reports.scope import EVERYTHING, PUBLIC
-from partnerwerk.reports.tests.conftest import END, START
+from partnerwerk.reports.tests.world import END, START
 from partnerwerk.testing import make_activity, make_partnership, make_project, make_transaction
 
 

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 from partnerwerk.core.pdf import LocalOnlyFetcher
 from partnerwerk.reports.rendering import build, report_pdf
 from partnerwerk.reports.scope import EVERYTHING
-from partnerwerk.reports.tests.conftest import END, START
+from partnerwerk.reports.tests.world import END, START
 
 PARTNER_RED = (0xC0, 0x39, 0x2B)  # a partner city's dot on the map
 CASH_BLUE = (0x00, 0x46, 0x7F)  # the money bars (and the home city's dot)
