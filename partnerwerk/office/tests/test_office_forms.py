@@ -144,6 +144,11 @@ FUNDING_WORKFLOW = {
 }
 FUNDING_DECISION = DECISION.with_name("0030-funding-calls-applications-and-the-budget-guard.md")
 
+# Pages, news, their photos and readers' comments (decision 0034) are written on the office's
+# pages under /office/content/ through the content services.
+CONTENT = {"content.Page", "content.Article", "content.ArticleImage", "content.Comment"}
+CONTENT_DECISION = DECISION.with_name("0034-pages-news-and-comments.md")
+
 
 def _project_models() -> set[str]:
     return {
@@ -155,7 +160,7 @@ def _project_models() -> set[str]:
 
 
 def test_every_model_of_the_project_is_edited_in_the_office_or_named_as_left_to_others():
-    placed = set(OFFICE_FORMS) | ADMIN_ONLY | IMPORT_ONLY | FUNDING_WORKFLOW
+    placed = set(OFFICE_FORMS) | ADMIN_ONLY | IMPORT_ONLY | FUNDING_WORKFLOW | CONTENT
     assert _project_models() - placed == set(), "place each new model in decision 0027"
     assert placed - _project_models() == set()
     assert not (set(OFFICE_FORMS) & (ADMIN_ONLY | IMPORT_ONLY | FUNDING_WORKFLOW))
@@ -165,6 +170,12 @@ def test_the_funding_decision_names_every_model_of_the_funding_workflow():
     text = FUNDING_DECISION.read_text()
     for label in FUNDING_WORKFLOW:
         assert label.split(".")[1] in text, label
+
+
+def test_the_content_decision_names_every_model_of_pages_and_news():
+    text = CONTENT_DECISION.read_text()
+    for label in CONTENT:
+        assert f"`{label.split('.')[1]}`" in text, label
 
 
 def test_the_decision_names_every_model_and_where_it_is_kept():
