@@ -9,7 +9,6 @@ from partnerwerk.actors.selectors import public_involvements_prefetch
 from partnerwerk.partnerships.models import Partnership, Step
 from partnerwerk.places.models import Place
 from partnerwerk.projects.models import Project
-from partnerwerk.reports.evidence import Figures
 from partnerwerk.reports.maps import partner_map
 from partnerwerk.reports.records import SOURCES
 from partnerwerk.reports.scope import Scope
@@ -72,11 +71,10 @@ def fact_sheet(*, place: Place, scope: Scope) -> dict:
             role = involvement.get_role_display()
             if role not in entry["roles"]:
                 entry["roles"].append(role)
-    figures = Figures()
-    steps = [step for p in partnerships for step in p.all_steps]
-    figures.add(str(Partnership._meta.verbose_name_plural), len(partnerships), partnerships)
-    figures.add(str(Step._meta.verbose_name_plural), len(steps), steps)
-    figures.add(str(Project._meta.verbose_name_plural), len(projects), projects.values())
+    # One list of the sources of every partnership, step and project on the sheet: a fact
+    # sheet stays on one or two pages.
+    records = [*partnerships, *(s for p in partnerships for s in p.all_steps), *projects.values()]
+    sources = {source.pk: source for record in records for source in record.sources.all()}
     home = partnerships[0].home if partnerships else None
     return {
         "place": place,
@@ -86,6 +84,6 @@ def fact_sheet(*, place: Place, scope: Scope) -> dict:
         "themes": sorted(themes.values(), key=lambda theme: theme.code),
         "contacts": sorted(contacts.values(), key=lambda entry: str(entry["actor"])),
         "map": partner_map(home, [place]),
-        "figures": figures.items,
+        "sources": sorted(sources.values(), key=lambda source: source.title.lower()),
         "public_only": scope.public_only,
     }
