@@ -192,7 +192,9 @@ install -m 0644 "$APP/deploy/systemd/partnerwerk@.service" \
   "$APP/deploy/systemd/partnerwerk-grants-remind.service" \
   "$APP/deploy/systemd/partnerwerk-grants-remind.timer" \
   "$APP/deploy/systemd/partnerwerk-backup.service" \
-  "$APP/deploy/systemd/partnerwerk-backup.timer" /etc/systemd/system/
+  "$APP/deploy/systemd/partnerwerk-backup.timer" \
+  "$APP/deploy/systemd/partnerwerk-cleanup.service" \
+  "$APP/deploy/systemd/partnerwerk-cleanup.timer" /etc/systemd/system/
 systemctl daemon-reload
 for port in $PORTS; do
   systemctl enable "partnerwerk@$port" >/dev/null
@@ -218,5 +220,6 @@ else
     "to start the daily funding reminders"
 fi
 systemctl enable --now partnerwerk-backup.timer >/dev/null
+systemctl enable --now partnerwerk-cleanup.timer >/dev/null
 
 say "done: https://$domain/ (app servers on ports $PORTS, a background worker; settings in $ENV_FILE)"

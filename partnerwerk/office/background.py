@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django_tasks import TaskResultStatus
 
+from partnerwerk.core.background import WORKER_LOST
 from partnerwerk.exchange.tables import ImportFailure
 
 IMPORT_FAILURE_PATH = f"{ImportFailure.__module__}.{ImportFailure.__qualname__}"
@@ -27,6 +28,12 @@ def _failure(result) -> str:
     """The message of an ImportFailure (file, row, field: what is wrong), else a plain one:
     a traceback is for the logs, not for the page."""
     for error in reversed(result.errors):
+        if error.exception_class_path == WORKER_LOST:
+            return _(
+                "The worker running this import stopped before it finished (it was ended or "
+                "its machine went down), so nothing of the file was imported. Please start "
+                "the import again."
+            )
         if error.exception_class_path == IMPORT_FAILURE_PATH:
             # The traceback ends with "<class path>: <message>" (the message may span lines).
             _before, _path, message = error.traceback.rpartition(f"{IMPORT_FAILURE_PATH}: ")

@@ -224,3 +224,18 @@ def copy_test_database_into(cluster: Cluster, name: str) -> str:
         timeout=120,
     )
     return cluster.url(name)
+
+
+def worker_environment(database_url: str, var: Path) -> dict:
+    """The environment of a background worker on `database_url` (as test_worker_process)."""
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("PARTNERWERK_") and name != "DATABASE_URL"
+    }
+    return environment | {
+        "DJANGO_SETTINGS_MODULE": "partnerwerk.settings",
+        "DATABASE_URL": database_url,
+        "PARTNERWERK_VAR_DIR": str(var),
+        "PARTNERWERK_TASKS": "db",
+    }

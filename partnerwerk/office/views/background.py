@@ -1,6 +1,7 @@
 """Office pages of background work (decision 0031): exports prepared for their user, and the
 state of an import a worker runs."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -40,9 +41,11 @@ def export_prepare(request):
 
 @office_view
 def prepared_list(request):
-    return render(
-        request, "exchange/office_prepared.html", {"exports": prepared_exports(request.user)}
-    )
+    context = {
+        "exports": prepared_exports(request.user),
+        "keep_days": settings.PARTNERWERK_BACKGROUND_KEEP_DAYS,
+    }
+    return render(request, "exchange/office_prepared.html", context)
 
 
 @office_view
