@@ -16,7 +16,7 @@ from partnerwerk.core.params import MAX_PAGE
 from partnerwerk.exchange.serializers import place_reference
 from partnerwerk.partnerships.models import PartnershipOrigin
 from partnerwerk.registry import selectors
-from partnerwerk.registry.places import place_from_ref, place_ref
+from partnerwerk.registry.places import place_from_ref, place_ref, ref_of
 
 router = Router(tags=["registry"])
 PAGE_SIZE = 50
@@ -94,6 +94,18 @@ def _place(place) -> dict:
     return place_reference(place) | {"ref": place_ref(place)}
 
 
+def _place_values(place: dict) -> dict:
+    """`_place` of a place read as plain values (a page of relations)."""
+    return {
+        "name": place["name"],
+        "country": place["country"],
+        "geonames_id": place["geonames_id"],
+        "lat": place["latitude"],
+        "lon": place["longitude"],
+        "ref": ref_of(geonames_id=place["geonames_id"], pk=place["id"]),
+    }
+
+
 def _partner(partner) -> dict:
     return {
         "place": _place(partner.place),
@@ -137,14 +149,14 @@ def relation_index(
             "facets": found["facets"],
             "items": [
                 {
-                    "id": relation.key,
-                    "kind": relation.kind,
-                    "status": relation.status,
-                    "origin": relation.origin,
-                    "home": _place(relation.home),
-                    "partner": _place(relation.partner),
+                    "id": relation["key"],
+                    "kind": relation["kind"],
+                    "status": relation["status"],
+                    "origin": relation["origin"],
+                    "home": _place_values(home),
+                    "partner": _place_values(partner),
                 }
-                for relation in relations[start : start + PAGE_SIZE]
+                for relation, home, partner in relations.values(start, start + PAGE_SIZE)
             ],
         }
 

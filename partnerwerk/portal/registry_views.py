@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 
 from partnerwerk.core.params import MAX_ID, MAX_PAGE, bounded_int
+from partnerwerk.partnerships.models import PartnershipKind, PartnershipStatus
 from partnerwerk.places import selectors as place_selectors
 from partnerwerk.places.models import Place
 from partnerwerk.places.presentation import place_population
@@ -140,6 +141,12 @@ def relation_index(request):
             else:
                 query[name] = item["value"]
             item["url"] = f"{request.path}?{query.urlencode()}"
+    # Each row's kind and status by name, translated once per page (not per row).
+    kinds = {value: str(label) for value, label in PartnershipKind.choices}
+    statuses = {value: str(label) for value, label in PartnershipStatus.choices}
+    for relation in page.object_list:
+        relation.kind_label = kinds.get(relation.kind, relation.kind)
+        relation.status_label = statuses.get(relation.status, relation.status)
     labels = {"kind": _("Kind"), "status": _("Status")}
     context = {
         "page": page,

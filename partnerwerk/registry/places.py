@@ -9,7 +9,12 @@ from partnerwerk.registry.selectors import registry_place
 
 
 def place_ref(place: Place) -> str:
-    return str(place.geonames_id) if place.geonames_id else f"p{place.pk}"
+    return ref_of(geonames_id=place.geonames_id, pk=place.pk)
+
+
+def ref_of(*, geonames_id: int | None, pk: int) -> str:
+    """The ref of a place known by its values only."""
+    return str(geonames_id) if geonames_id else f"p{pk}"
 
 
 def place_from_ref(ref: str) -> Place | None:
