@@ -125,9 +125,14 @@ class Page(PublishedText):
             )
         ]
 
+    @property
+    def is_legal(self) -> bool:
+        """The imprint and the privacy and accessibility statements (never deleted)."""
+        return self.key in ("imprint", "privacy", "accessibility")
+
     def get_absolute_url(self) -> str:
         # The legal pages keep the addresses they had as templates.
-        if self.key in ("imprint", "privacy", "accessibility"):
+        if self.is_legal:
             return reverse(f"portal:{self.key}")
         return reverse("portal:page", kwargs={"key": self.key})
 

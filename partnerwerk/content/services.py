@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerwerk.content import images
+from partnerwerk.content.legal import LEGAL_PAGES
 from partnerwerk.content.models import (
     Article,
     ArticleImage,
@@ -20,7 +21,13 @@ from partnerwerk.content.models import (
     Publication,
 )
 from partnerwerk.content.richtext import clean
-from partnerwerk.core.services import attribute_history, require_permission, unique_key
+from partnerwerk.core.services import (
+    attribute_history,
+    record_restore,
+    record_soft_delete,
+    require_permission,
+    unique_key,
+)
 from partnerwerk.feedback.services import count_within_hour
 
 
@@ -119,6 +126,20 @@ def article_save(
     article.projects.set(projects)
     article.goals.set(goals)
     return article
+
+
+def text_delete(*, actor, record: Page | Article) -> Page | Article:
+    """Take a page or article off the portal and out of the office's lists; the office can
+    restore it with its history. The legal pages cannot be deleted: the portal must always
+    show an imprint, a privacy and an accessibility statement."""
+    if isinstance(record, Page) and record.key in LEGAL_PAGES:
+        raise ValidationError(_("The imprint and the legal statements cannot be deleted."))
+    return record_soft_delete(actor=actor, record=record)
+
+
+def text_restore(*, actor, record: Page | Article) -> Page | Article:
+    """Undo `text_delete`: the text returns as it was (published, scheduled or a draft)."""
+    return record_restore(actor=actor, record=record)
 
 
 @transaction.atomic

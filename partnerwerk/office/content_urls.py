@@ -18,6 +18,15 @@ for kind in content.KINDS:
         path(f"{kind}/new/", content.text_edit, {"kind": kind}, name=f"{kind}-new"),
         path(f"{kind}/<int:pk>/", content.text_edit, {"kind": kind}, name=f"{kind}-edit"),
         path(
+            f"{kind}/<int:pk>/delete/", content.text_delete, {"kind": kind}, name=f"{kind}-delete"
+        ),
+        path(
+            f"{kind}/<int:pk>/restore/",
+            content.text_restore,
+            {"kind": kind},
+            name=f"{kind}-restore",
+        ),
+        path(
             f"{kind}/<int:pk>/history/",
             content.text_history,
             {"kind": kind},

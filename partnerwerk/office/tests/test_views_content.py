@@ -159,3 +159,23 @@ def test_other_roles_may_not_write_news_or_moderate(client, role):
     assert client.post("/en/office/content/articles/new/", _article_data()).status_code == 403
     assert client.get("/en/office/content/comments/").status_code == 403
     assert not Article.objects.exists()
+
+
+def test_the_office_deletes_an_article_and_restores_it(client, office):
+    article = make_article(title_de="Zurückgezogen", title_en="Withdrawn")
+    assert client.get(f"/news/{article.key}/").status_code == 200
+    confirm = client.get(f"/en/office/content/articles/{article.pk}/delete/")
+    assert "Yes, delete" in confirm.content.decode()
+    client.post(f"/en/office/content/articles/{article.pk}/delete/")
+    assert client.get(f"/news/{article.key}/").status_code == 404
+    listing = client.get("/en/office/content/").content.decode()
+    assert "Restore “Withdrawn”" in listing
+    client.post(f"/en/office/content/articles/{article.pk}/restore/")
+    assert client.get(f"/news/{article.key}/").status_code == 200
+
+
+def test_the_imprint_cannot_be_deleted(client, office):
+    imprint = Page.objects.get(key="imprint")
+    response = client.post(f"/en/office/content/pages/{imprint.pk}/delete/", follow=True)
+    assert "cannot be deleted" in response.content.decode()
+    assert Page.objects.filter(key="imprint").exists()

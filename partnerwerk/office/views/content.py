@@ -36,6 +36,12 @@ def content_index(request):
         "pages": Page.objects.order_by("title_de"),
         "articles": Article.objects.order_by("-publish_at", "-pk")[:200],
         "pending": Comment.objects.filter(status=CommentStatus.PENDING).count(),
+        "deleted": [
+            {"kind": kind, "record": record}
+            for kind, (model, *_rest) in KINDS.items()
+            for record in model.all_objects.filter(deleted_at__isnull=False).order_by("-deleted_at")
+        ],
+        "may_restore": request.user.has_perm("office.restore"),
     }
     return render(request, "content/index.html", context)
 
@@ -91,6 +97,35 @@ def text_edit(request, kind: str, pk: int | None = None):
     }
     status = 400 if request.method == "POST" and form.errors else 200
     return render(request, f"content/{name}_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@office_view
+def text_delete(request, kind: str, pk: int):
+    """A GET asks first, naming the text; a POST deletes it (the office can restore it)."""
+    model, _form, _save, name = KINDS[kind]
+    record = get_object_or_404(model.objects.all(), pk=pk)
+    require_perm(request, f"content.delete_{name}", record)
+    if request.method == "POST":
+        try:
+            services.text_delete(actor=request.user, record=record)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(f"office:{kind}-edit", pk=record.pk)
+        messages.success(request, _("Deleted. It can be restored below."))
+        return redirect("office:content")
+    return render(request, "content/delete.html", {"record": record, "kind": {"slug": kind}})
+
+
+@require_POST
+@office_view
+def text_restore(request, kind: str, pk: int):
+    model = KINDS[kind][0]
+    record = get_object_or_404(model.all_objects.filter(deleted_at__isnull=False), pk=pk)
+    require_perm(request, "office.restore", record)
+    services.text_restore(actor=request.user, record=record)
+    messages.success(request, _("Restored."))
+    return redirect("office:content")
 
 
 @require_POST
