@@ -48,6 +48,15 @@ def public_page(*, key: str) -> Page | None:
     return Page.objects.public().filter(key=key).first()
 
 
+def standing_pages() -> list[Page]:
+    """The public pages other than the legal ones (those have their own links)."""
+    return list(
+        Page.objects.public()
+        .exclude(key__in=("imprint", "privacy", "accessibility"))
+        .order_by("title_de")
+    )
+
+
 def partnerships_with_news() -> list:
     """The partnerships the news list can be filtered by: those with public news."""
     with_news = Article.objects.public().values("partnerships")

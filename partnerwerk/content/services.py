@@ -64,6 +64,12 @@ def page_save(
 ) -> Page:
     """Create a standing page, or change one (`page`); its history keeps every version."""
     require_permission(actor, "content.change_page" if page else "content.add_page", page)
+    if page is not None and page.is_legal and key and key != page.key:
+        raise ValidationError(
+            {"key": _("The address of the imprint and the legal statements cannot change.")}
+        )
+    if page is None and key in LEGAL_PAGES:
+        raise ValidationError({"key": _("This address belongs to a legal statement.")})
     page = page or Page()
     _write_text(
         page,

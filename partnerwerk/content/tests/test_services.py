@@ -125,3 +125,13 @@ def test_one_address_may_write_five_comments_an_hour(settings):
         services.comment_submit(article=article, ip_address="192.0.2.9", name="A", text="6")
     services.comment_submit(article=article, ip_address="192.0.2.10", name="B", text="other")
     assert Comment.objects.count() == 6
+
+
+def test_the_address_of_a_legal_page_cannot_change_or_be_taken():
+    imprint = Page.objects.get(key="imprint")
+    with pytest.raises(ValidationError) as error:
+        services.page_save(actor=office_user(), page=imprint, key="impressum", title_de="I")
+    assert "key" in error.value.message_dict
+    with pytest.raises(ValidationError):
+        services.page_save(actor=office_user(), key="privacy", title_de="Datenschutz")
+    assert Page.objects.get(pk=imprint.pk).key == "imprint"

@@ -214,5 +214,11 @@ def test_the_office_schedules_a_news_item_that_appears_at_its_time(site, browser
     _axe(reader)
     reader.goto(site + "/en/imprint/")
     _axe(reader)
+    office.goto(site + "/office/content/")
+    expect(office.locator("main")).to_contain_text("Kumasi beschließt seinen Klimaplan")
+    _shot(office, "office-index")
+    _axe(office)
+    office.goto(site + f"/office/content/articles/{article.pk}/delete/")
+    _axe(office)
     assert not office.errors, office.errors
     assert not reader.errors, reader.errors

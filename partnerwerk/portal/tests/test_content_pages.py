@@ -71,3 +71,20 @@ def test_the_search_finds_partnerships_pages_and_news(client, kumasi):
 def test_an_empty_search_shows_only_the_form(client, home):
     page = client.get("/search/").content.decode()
     assert 'name="q"' in page and 'role="status"' not in page
+
+
+def test_the_portals_footer_links_the_offices_published_pages(client, home):
+    office = office_user()
+    services.page_save(
+        actor=office,
+        key="ueber-uns",
+        title_de="Über das Büro",
+        title_en="About the office",
+        status="published",
+    )
+    services.page_save(actor=office, key="entwurf", title_de="Unfertige Seite")
+    german = client.get("/news/").content.decode()
+    english = client.get("/en/partnerships/").content.decode()
+    assert '<a href="/pages/ueber-uns/">Über das Büro</a>' in german
+    assert '<a href="/en/pages/ueber-uns/">About the office</a>' in english
+    assert "Unfertige Seite" not in german
