@@ -19,10 +19,10 @@ def _last_year() -> tuple[datetime.date, datetime.date]:
 class ReportForm(forms.Form):
     kind = forms.ChoiceField(label=_("Report"), choices=ReportKind.choices)
     period_start = forms.DateField(
-        label=_("Period from"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period from"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     period_end = forms.DateField(
-        label=_("Period to"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period to"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     language = forms.ChoiceField(label=_("Language"), choices=ReportLanguage.choices)
     place = forms.ModelChoiceField(

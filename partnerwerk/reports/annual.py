@@ -55,7 +55,7 @@ def annual_report(*, start: datetime.date, end: datetime.date, scope: Scope) -> 
     ]
     activities, projects = defaultdict(list), defaultdict(list)
     for activity in records.activities:
-        for partnership in activity.partnerships.all():
+        for partnership in activity.report_partnerships:
             activities[partnership.pk].append(activity)
     for project in records.projects:
         for partnership in project.partnerships.all():

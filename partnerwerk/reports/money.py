@@ -45,7 +45,7 @@ def partnerships_of(transaction) -> list:
     if transaction.project_id:
         return list(transaction.project.partnerships.all())
     if transaction.activity_id and transaction.activity.project_id is None:
-        return list(transaction.activity.partnerships.all())
+        return list(transaction.activity.report_partnerships)
     if transaction.activity_id:
         return list(transaction.activity.project.partnerships.all())
     return []

@@ -33,7 +33,7 @@ def _money_subjects(transaction) -> list[tuple[str, int]]:
     if project_id:
         return [("project", project_id)]
     subjects = [("activity", transaction.activity_id)]
-    subjects += [("partnership", p.pk) for p in transaction.activity.partnerships.all()]
+    subjects += [("partnership", p.pk) for p in transaction.activity.report_partnerships]
     return subjects
 
 
