@@ -1,4 +1,4 @@
-"""Reports the office stores (issue 18, decision 0033): the annual report, a fact sheet of a
+"""Reports the office stores (issue 18, decision 0035): the annual report, a fact sheet of a
 partner city and an SDG review, each as a PDF and a DOCX built from the live records."""
 
 from django.conf import settings

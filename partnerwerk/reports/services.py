@@ -1,5 +1,5 @@
 """Writes of reports: ask for one (its files are built in the background), build its files,
-mark it final. Every report keeps who asked for it and when (decision 0033)."""
+mark it final. Every report keeps who asked for it and when (decision 0035)."""
 
 import datetime
 import logging
