@@ -90,6 +90,38 @@ def country_paths() -> str:
     return "".join(rings)
 
 
+LABEL_CHARACTER = 4.3  # px of a character of 7 px text, generously
+LABEL_HEIGHT = 8
+LABEL_SHIFTS = (
+    0,
+    LABEL_HEIGHT,
+    -LABEL_HEIGHT,
+    2 * LABEL_HEIGHT,
+    -2 * LABEL_HEIGHT,
+    3 * LABEL_HEIGHT,
+)
+
+
+def _place_labels(dots) -> None:
+    """Each dot's label beside it, moved up or down where it would cover an earlier label
+    (European partner cities lie close together); sorted west to east, so the same cities
+    always get the same places."""
+    dots.sort(key=lambda dot: (dot["x"], dot["y"], dot["name"]))
+    placed: list[tuple[float, float, float]] = []  # left, right, baseline
+    for dot in dots:
+        left = dot["x"] + 5
+        right = left + len(dot["name"]) * LABEL_CHARACTER
+        for shift in LABEL_SHIFTS:
+            baseline = dot["y"] + 2.5 + shift
+            if not any(
+                left < other_right and other_left < right and abs(baseline - other) < LABEL_HEIGHT
+                for other_left, other_right, other in placed
+            ):
+                break
+        placed.append((left, right, baseline))
+        dot["label_x"], dot["label_y"] = round(left, 1), round(baseline, 1)
+
+
 def partner_map(home, partners) -> dict:
     """The map's drawing: country outlines, the home city and each partner city with a place
     on the map (cities without coordinates are named in `unplaced`)."""
@@ -102,7 +134,8 @@ def partner_map(home, partners) -> dict:
             unplaced.append(place)
             continue
         x, y = project(place.longitude, place.latitude)
-        dots.append({"x": x, "y": y, "name": place.display_name, "label_x": round(x + 5, 1)})
+        dots.append({"x": x, "y": y, "name": place.display_name})
+    _place_labels(dots)
     home_dot = None
     if home is not None and home.latitude is not None and home.longitude is not None:
         x, y = project(home.longitude, home.latitude)
@@ -111,7 +144,7 @@ def partner_map(home, partners) -> dict:
         "width": WIDTH,
         "height": HEIGHT,
         "countries": country_paths(),
-        "dots": sorted(dots, key=lambda dot: (dot["x"], dot["y"], dot["name"])),
+        "dots": dots,
         "home": home_dot,
         "unplaced": unplaced,
     }
