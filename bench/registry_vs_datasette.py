@@ -16,7 +16,7 @@ Default mode: every request repeats one question (Dortmund, Germany), so Partner
 it from its cache (decisions 0014, 0016); the first, uncached answer is printed apart.
 --distinct: Partnerwerk's page and answer caches are off (PARTNERWERK_CACHE_ANSWERS=false)
 and every request asks about another city (hundreds, drawn from the imported relations) or
-another country (dozens); both servers get the same list, in the same order (decision 0035).
+another country (dozens); both servers get the same list, in the same order (decision 0036).
 """
 
 import argparse

@@ -141,7 +141,7 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
     # Each worker keeps its connection between requests: opening one costs more than a
     # registry answer (the pragmas above, and when the last connection closes SQLite
     # checkpoints and removes its write-ahead log, which the next request creates again).
-    # Decision 0035.
+    # Decision 0036.
     _database["CONN_MAX_AGE"] = env_int("PARTNERWERK_SQLITE_CONN_MAX_AGE", 600)
 else:
     _database["OPTIONS"] = {
@@ -361,7 +361,7 @@ else:
 # Whole portal pages and the API's registry answers are kept in that cache until the data
 # changes (decisions 0014, 0016). "false" computes every answer afresh (rate limits and
 # sessions still use the cache): for measuring the uncached cost (bench/registry_vs_datasette.py
-# --distinct, decision 0035).
+# --distinct, decision 0036).
 PARTNERWERK_CACHE_ANSWERS = env_bool("PARTNERWERK_CACHE_ANSWERS", default=True)
 # Sessions live in the database (shared by every app server); "cached_db" also keeps them in
 # the cache, saving a query per request when the cache is Redis.

@@ -3,7 +3,7 @@
 Building and compiling a queryset of the network (the public relations without the registry's
 twins of curated pairs: two EXISTS subqueries, two joined places) took about 3 ms per query;
 running the SQL took under half a millisecond for a city, so an uncached city's partners were
-mostly the ORM's work (decision 0035). The querysets are still built by the selectors from the
+mostly the ORM's work (decision 0036). The querysets are still built by the selectors from the
 one definition, `network_relations()`, and compiled by Django for the database in use, once
 per combination of asked filters, with a placeholder where each asked value goes; a request
 runs the stored statement with its own values and makes the model instances from the rows.

@@ -298,7 +298,7 @@ def _relation_list_by_ids(*, country: str, **asked) -> QuerySet:
     return _relation_list(**asked).filter(id__in=sides[0].union(sides[1], all=True))
 
 
-# A country with more relations than this has a page's worth early in id order (decision 0035).
+# A country with more relations than this has a page's worth early in id order (decision 0036).
 DENSE_COUNTRY = 2000
 
 
