@@ -1,0 +1,65 @@
+"""Registry questions compiled once per process answer each request with its own values and
+apply the network's rules as the querysets do (decision 0036)."""
+
+import pytest
+from django.utils import timezone
+
+from partnerwerk.core.models import Visibility
+from partnerwerk.partnerships.models import PartnershipOrigin
+from partnerwerk.registry import selectors
+from partnerwerk.testing import make_partnership, make_place
+
+pytestmark = pytest.mark.django_db
+
+
+def _registry(home, partner, **fields):
+    return make_partnership(home=home, partner=partner, origin=PartnershipOrigin.REGISTRY, **fields)
+
+
+def _keys(relations) -> list[str]:
+    return [relation.key for relation in relations]
+
+
+def test_each_city_gets_its_own_partners_from_the_statement_compiled_for_the_first():
+    first, second = make_place(name="Amiens"), make_place(name="Leeds")
+    _registry(first, make_place(name="Kumasi", country="GH"))
+    _registry(make_place(name="Accra", country="GH"), second)
+    assert [p.place.name for p in selectors.city_partners(place=first)] == ["Kumasi"]
+    assert [p.place.name for p in selectors.city_partners(place=second)] == ["Accra"]
+
+
+def test_a_partner_comes_with_its_place_loaded_as_the_pages_show_it():
+    city = make_place(name="Dortmund")
+    _registry(city, make_place(name="Kumasi", country="GH", region="Ashanti"))
+    (partner,) = selectors.city_partners(place=city)
+    assert (partner.place.name, partner.place.country.code, partner.place.region) == (
+        "Kumasi",
+        "GH",
+        "Ashanti",
+    )
+    assert partner.relations[0].home.name == "Dortmund"
+
+
+@pytest.mark.parametrize("dense", [0, 10**9])
+def test_a_country_page_lists_the_same_relations_read_by_ids_or_walked_by_id(monkeypatch, dense):
+    monkeypatch.setattr(selectors, "DENSE_COUNTRY", dense)
+    city = make_place(country="DE")
+    shown = [_registry(city, make_place(country="GH")) for _ in range(3)]
+    shown.append(_registry(make_place(country="GH"), make_place(country="FR")))
+    _registry(city, make_place(country="FR"))
+    _registry(city, make_place(country="GH"), visibility=Visibility.INTERNAL)
+    _registry(city, make_place(country="GH"), deleted_at=timezone.now())
+    found = selectors.relation_search(country="gh")
+    assert found["count"] == 4
+    assert _keys(found["relations"][0:10]) == _keys(shown)
+    assert _keys(found["relations"][1:3]) == _keys(shown[1:3])
+    assert found["relations"].count() == 4
+
+
+def test_a_registry_twin_of_a_curated_pair_stays_out_of_a_page_read_by_ids(monkeypatch):
+    monkeypatch.setattr(selectors, "DENSE_COUNTRY", 10**9)
+    city, partner = make_place(country="DE"), make_place(country="GH")
+    make_partnership(home=city, partner=partner)
+    _registry(partner, city)
+    found = selectors.relation_search(country="GH", origin=None)
+    assert [relation.origin for relation in found["relations"][0:10]] == ["curated"]
