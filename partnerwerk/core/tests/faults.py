@@ -150,6 +150,7 @@ class Cluster:
     data: Path
     port: int
     as_owner: list[str]
+    log: Path
 
     def url(self, name: str) -> str:
         return f"postgres://postgres@{PROXY}:{self.port}/{name}"
@@ -160,7 +161,7 @@ class Cluster:
 
     def restart(self) -> None:
         """A restart as an administrator does it: sessions ended, the server up again."""
-        self.pg_ctl("-m", "fast", "restart")
+        self.pg_ctl("-m", "fast", "-l", str(self.log), "restart")
 
 
 def postgres_bin() -> Path:
@@ -178,7 +179,7 @@ def throwaway_cluster():
     if os.geteuid() == 0:  # PostgreSQL refuses to run as root
         shutil.chown(folder, "postgres")
         as_owner = ["runuser", "-u", "postgres", "--"]
-    cluster = Cluster(pg_bin, folder / "data", free_port(), as_owner)
+    cluster = Cluster(pg_bin, folder / "data", free_port(), as_owner, folder / "server.log")
     try:
         subprocess.run(
             [*as_owner, str(pg_bin / "initdb"), "-D", str(cluster.data), "-U", "postgres"]
@@ -188,7 +189,7 @@ def throwaway_cluster():
             timeout=120,
         )
         options = f"-h {PROXY} -p {cluster.port} -k {folder} -c fsync=off"
-        cluster.pg_ctl("-l", str(folder / "server.log"), "-o", options, "start")
+        cluster.pg_ctl("-l", str(cluster.log), "-o", options, "start")
         yield cluster
     finally:
         with contextlib.suppress(subprocess.SubprocessError, OSError):
