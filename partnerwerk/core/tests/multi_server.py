@@ -254,9 +254,10 @@ def _app_environment(folder: Path, database_url: str, redis_port: int) -> dict:
 
 
 @contextlib.contextmanager
-def running_site(found: dict[str, str], database_url: str | None = None):
+def running_site(found: dict[str, str], database_url: str | None = None, workers: int = 1):
     """Start everything, yield the Site, and end every process and the database copy. With
-    `database_url` the servers use that database (the caller's) instead of a copy."""
+    `database_url` the servers use that database (the caller's) instead of a copy; `workers`:
+    gunicorn workers per app server (bench/load_cluster.py takes more)."""
     from django.conf import settings
 
     folder = Path(tempfile.mkdtemp(prefix="partnerwerk-multi-"))
@@ -281,7 +282,14 @@ def running_site(found: dict[str, str], database_url: str | None = None):
         site.seeded = json.loads(seeded.stdout.strip().splitlines()[-1])
         for name, port in ports.items():
             command = [sys.executable, "-m", "gunicorn", "partnerwerk.wsgi:application"]
-            command += ["--bind", f"{PROXY}:{port}", "--workers", "1", "--access-logfile", "-"]
+            command += [
+                "--bind",
+                f"{PROXY}:{port}",
+                "--workers",
+                str(workers),
+                "--access-logfile",
+                "-",
+            ]
             # Each its own control socket (gunicornc), not the shared one in $HOME.
             command += ["--graceful-timeout", "3", "--control-socket", str(folder / f"{name}.ctl")]
             log = folder / f"logs/app-{name}.log"

@@ -30,7 +30,7 @@ worker_processes 1;
 pid {folder}/nginx.pid;
 error_log {folder}/logs/nginx-error.log warn;
 daemon off;
-events {{ worker_connections 256; }}
+events {{ worker_connections 1024; }}  # bench/load_cluster.py: 200 clients
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;

@@ -58,7 +58,8 @@ def sql(database_url: str, query: str, parameters=()) -> list[tuple]:
     import psycopg
 
     with psycopg.connect(database_url) as db:
-        return db.execute(query, parameters).fetchall()
+        cursor = db.execute(query, parameters)
+        return cursor.fetchall() if cursor.description else []
 
 
 def status(database_url: str, task_id: str) -> str:
