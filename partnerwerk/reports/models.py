@@ -25,6 +25,28 @@ class ReportStatus(models.TextChoices):
     FINAL = "final", _("final")
 
 
+class ReportStage(models.TextChoices):
+    """How far the build of a report's files has come (decision 0035); `PROGRESS` in percent."""
+
+    QUEUED = "queued", _("waiting to be built")
+    GATHERING = "gathering", _("gathering the records, drawing charts and map")
+    PRINTING = "printing", _("printing the PDF")
+    WRITING = "writing", _("writing the DOCX")
+    DONE = "done", _("built")
+    FAILED = "failed", _("the build failed")
+
+
+PROGRESS = {
+    ReportStage.QUEUED: 0,
+    ReportStage.GATHERING: 10,
+    ReportStage.PRINTING: 50,
+    ReportStage.WRITING: 80,
+    ReportStage.DONE: 100,
+    ReportStage.FAILED: 100,
+}
+BUILDING = (ReportStage.QUEUED, ReportStage.GATHERING, ReportStage.PRINTING, ReportStage.WRITING)
+
+
 class Report(TimeStampedModel):
     """One built report: what was asked (kind, period, language, city), who made it, and the
     files as they were built. A final report is never rebuilt."""
@@ -69,6 +91,13 @@ class Report(TimeStampedModel):
         _("built at"), null=True, blank=True, help_text=_("Empty while the files are being built.")
     )
     build_error = models.TextField(_("build error"), blank=True)
+    stage = models.CharField(
+        _("stage of the build"),
+        max_length=9,
+        choices=ReportStage.choices,
+        default=ReportStage.QUEUED,
+        help_text=_("Written by the reports services while the files are built."),
+    )
 
     history = HistoricalRecords()
 
@@ -88,6 +117,15 @@ class Report(TimeStampedModel):
                 violation_error_message=_("A fact sheet needs a partner city."),
             ),
         ]
+
+    @property
+    def is_building(self) -> bool:
+        return self.stage in BUILDING
+
+    @property
+    def progress(self) -> int:
+        """How far the build has come, in percent."""
+        return PROGRESS[ReportStage(self.stage)]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.period_start:%Y-%m-%d}–{self.period_end:%Y-%m-%d}"

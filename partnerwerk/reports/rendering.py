@@ -7,6 +7,7 @@ writes no creation date without one in the HTML, and the DOCX's dates are fixed.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
@@ -19,6 +20,7 @@ from partnerwerk.core.pdf import LocalOnlyFetcher, render_pdf
 from partnerwerk.reports.annual import annual_report
 from partnerwerk.reports.docx import html_to_docx
 from partnerwerk.reports.fact_sheet import fact_sheet
+from partnerwerk.reports.models import ReportStage
 from partnerwerk.reports.scope import Scope
 from partnerwerk.reports.sdg_review import sdg_review
 
@@ -106,17 +108,32 @@ def preview(kind: str, *, start, end, place=None, scope: Scope, language: str, o
     return html
 
 
-def build(kind: str, *, start, end, place=None, scope: Scope, language: str, outlook="") -> Built:
-    """HTML, PDF and DOCX of one report in `language`, read from the live records."""
+def _no_stage(stage: str) -> None:
+    pass
+
+
+def build(
+    kind: str,
+    *,
+    start,
+    end,
+    place=None,
+    scope: Scope,
+    language: str,
+    outlook="",
+    on_stage: Callable[[str], None] = _no_stage,
+) -> Built:
+    """HTML, PDF and DOCX of one report in `language`, read from the live records.
+    `on_stage` hears each stage (a `ReportStage` value) as it begins; it is not in the files."""
+    on_stage(ReportStage.GATHERING)
     with translation.override(language):
         context = report_context(kind, start=start, end=end, place=place, scope=scope)
         html, title = report_html(kind, context, language=language, outlook=outlook)
-    return Built(
-        html=html,
-        pdf=report_pdf(html),
-        docx=html_to_docx(html, title=title, language=language, dated=end),
-        title=title,
-    )
+    on_stage(ReportStage.PRINTING)
+    pdf = report_pdf(html)
+    on_stage(ReportStage.WRITING)
+    docx = html_to_docx(html, title=title, language=language, dated=end)
+    return Built(html=html, pdf=pdf, docx=docx, title=title)
 
 
 def public_fact_sheet_pdf(*, place, language: str) -> bytes:

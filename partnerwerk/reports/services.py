@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 
 from partnerwerk.core.services import attribute_history, require_permission
 from partnerwerk.places.models import Place
-from partnerwerk.reports.models import Report, ReportKind, ReportLanguage, ReportStatus
+from partnerwerk.reports.models import (
+    Report,
+    ReportKind,
+    ReportLanguage,
+    ReportStage,
+    ReportStatus,
+)
 from partnerwerk.reports.rendering import build
 from partnerwerk.reports.scope import PUBLIC, Scope
 
@@ -82,6 +88,13 @@ def report_build_files(*, report: Report) -> Report:
     the write's transaction; a failure is kept on the report, never half a file."""
     if report.status == ReportStatus.FINAL:
         raise ValidationError(_("A final report is not built again."))
+    stored = Report.objects.filter(pk=report.pk)
+
+    def record_stage(stage: str) -> None:
+        # One cheap UPDATE of one field, outside any transaction, so the office's list sees it
+        # at once; no history row for a passing stage.
+        stored.update(stage=stage)
+
     try:
         built = build(
             report.kind,
@@ -91,10 +104,11 @@ def report_build_files(*, report: Report) -> Report:
             scope=scope_of(report),
             language=report.language,
             outlook=report.outlook,
+            on_stage=record_stage,
         )
     except Exception as error:
         log.exception("report %s could not be built", report.pk)
-        Report.objects.filter(pk=report.pk).update(build_error=str(error)[:2000])
+        stored.update(build_error=str(error)[:2000], stage=ReportStage.FAILED)
         raise
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
@@ -102,6 +116,7 @@ def report_build_files(*, report: Report) -> Report:
         report.docx.save(_file_name(report, "docx"), ContentFile(built.docx), save=False)
         report.built_at = timezone.now()
         report.build_error = ""
+        report.stage = ReportStage.DONE
         attribute_history(report, report.created_by)
         report.save()
     return report

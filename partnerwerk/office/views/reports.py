@@ -38,16 +38,20 @@ def index(request):
                 build_report.enqueue(report_id=report.pk)
                 messages.success(
                     request,
-                    _("The report is being built. Reload this page to download it."),
+                    _("The report is being built. This page shows how far it has come."),
                 )
                 return redirect("office:reports")
-    reports = Report.objects.select_related("created_by", "place").order_by("-created_at", "-id")
+    reports = list(
+        Report.objects.select_related("created_by", "place").order_by("-created_at", "-id")[:200]
+    )
     return render(
         request,
         "office/reports.html",
         {
             "form": form,
-            "reports": reports[:200],
+            "reports": reports,
+            # the page reloads itself (no script) only while a report is being built
+            "building": any(report.is_building for report in reports),
             "may_add": request.user.has_perm("reports.add_report"),
             "may_finalize": request.user.has_perm("reports.change_report"),
         },
