@@ -117,7 +117,9 @@ def test_office_staff_find_a_partnership_by_typing_part_of_its_name_and_save(pag
     # The cross beside an entry removes it; the entry can be chosen again.
     page.locator(".ts-wrapper:has(#id_partnerships-ts-control) .multi-select-remove").click()
     assert _chosen(page, "partnerships") == []
+    control.click()
     control.press_sequentially("Klima", delay=60)
+    _open_dropdown(page, "partnerships")
     page.locator("#id_partnerships-ts-dropdown .option", has_text=kumasi_name).first.click()
     page.keyboard.press("Escape")
 
