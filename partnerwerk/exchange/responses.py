@@ -6,20 +6,18 @@ memory stays flat; an XLSX workbook (a zip archive, complete only at its end) is
 openpyxl's write-only mode to a temporary file, which is then sent as a file.
 """
 
-import io
 import tempfile
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
-from django.utils.translation import pgettext
 
-from partnerwerk.exchange import csvsafe, workbook
+from partnerwerk.exchange import workbook
 from partnerwerk.exchange.exporters import (
     BINARY_FORMATS,
-    BYTE_ORDER_MARK,
     CONTENT_TYPES,
+    csv_text,
     dataset_text,
     export_dataset_xlsx,
     file_name,
@@ -101,23 +99,10 @@ def table_response(
         file.seek(0)
         response = FileResponse(file, content_type=CONTENT_TYPES[format])
     elif format == "csv":
-        text = table_csv_text(rows)
+        # The headings are already the reader's ("en" keeps them as they are).
+        text = csv_text(iter(rows), headers="en", dialect="excel")
         response = StreamingHttpResponse(encoded(text), content_type=CONTENT_TYPES[format])
-        stem += "-" + pgettext("file name", "excel")
     else:
         raise ValueError(f"unknown table format {format!r}")
-    return _disposition(response, filename=f"{stem}.{format}", attachment=True)
-
-
-def table_csv_text(rows: Iterable[dict]) -> Iterator[str]:
-    """CSV for a German Excel (byte-order mark, `;`), formula-like text neutralised."""
-    buffer = io.StringIO()
-    buffer.write(BYTE_ORDER_MARK)
-    writer = csvsafe.writer(buffer, delimiter=";")
-    for number, row in enumerate(rows):
-        if not number:
-            writer.writerow(list(row))
-        writer.writerow(["" if value is None else value for value in row.values()])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+    filename = file_name(stem, format, dialect="excel")
+    return _disposition(response, filename=filename, attachment=True)

@@ -9,6 +9,7 @@ from functools import lru_cache
 from partnerwerk.places.geonames import cities, city_facts
 from partnerwerk.places.models import Place
 from partnerwerk.places.names import SEPARATOR, fold, search_key
+from partnerwerk.places.selectors import SEARCH_LIMIT, place_search
 
 
 @dataclass(frozen=True)
@@ -67,3 +68,20 @@ def gazetteer_search(*, query: str, limit: int, exclude: set[int], exact: bool =
     ]
     found.sort(key=lambda entry: _rank(entry, key))  # stable: population within a rank
     return [unsaved_place(entry.geonames_id) for entry in found[:limit]]
+
+
+def place_search_with_geonames(*, query: str, limit: int = SEARCH_LIMIT) -> list[Place]:
+    """The stored places `place_search` finds, then GeoNames cities not stored yet (unsaved
+    places) up to `limit`, none twice."""
+    places = place_search(query=query, limit=limit)
+    if len(places) >= limit:
+        return places
+    more = gazetteer_search(
+        query=query, limit=limit, exclude={place.geonames_id for place in places}
+    )
+    stored = set(
+        Place.objects.filter(geonames_id__in=[place.geonames_id for place in more]).values_list(
+            "geonames_id", flat=True
+        )
+    )
+    return (places + [place for place in more if place.geonames_id not in stored])[:limit]
