@@ -44,6 +44,7 @@ def _immediate_tasks(settings, tmp_path):
     }
     settings.PARTNERWERK_EXPORTS_DIR = tmp_path / "exports"
     settings.PARTNERWERK_IMPORTS_DIR = tmp_path / "imports"
+    settings.PARTNERWERK_OPEN_DATA_DIR = tmp_path / "open-data"
 
 
 @pytest.fixture

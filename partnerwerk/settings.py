@@ -232,6 +232,8 @@ TASKS = {
 PARTNERWERK_EXPORTS_DIR = VAR_DIR / "exports"
 # Import files waiting for a worker, removed once imported.
 PARTNERWERK_IMPORTS_DIR = VAR_DIR / "imports"
+# Public open-data files kept per content generation, one set per app server (decision 0038).
+PARTNERWERK_OPEN_DATA_DIR = VAR_DIR / "open-data"
 # `partnerwerk cleanup` (hourly timer) removes prepared exports, import files left behind and
 # finished tasks' records older than this many days.
 PARTNERWERK_BACKGROUND_KEEP_DAYS = env_int("PARTNERWERK_BACKGROUND_KEEP_DAYS", 7)

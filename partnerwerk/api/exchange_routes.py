@@ -10,7 +10,7 @@ from partnerwerk.api.schemas import ErrorOut
 from partnerwerk.exchange.exporters import ALL_FORMATS, CONTENT_TYPES, DATASETS
 from partnerwerk.exchange.iati.writer import export_activities, export_organisation
 from partnerwerk.exchange.ical import feed_language, public_feed
-from partnerwerk.exchange.responses import dataset_response, partner_cities_response
+from partnerwerk.exchange.responses import partner_cities_response, public_dataset_response
 from partnerwerk.exchange.selectors import public_partnership
 
 open_data = Router(tags=["open data"])
@@ -92,5 +92,5 @@ def dataset_file(request, dataset: str, format: str):
                 "formats": ", ".join(ALL_FORMATS),
             },
         )
-    # Streamed, as on the portal: the registry's relations are 25,000 rows.
-    return _open(dataset_response(dataset, format, attachment=format == "xlsx"))
+    # Stored per content generation and streamed, as on the portal (decision 0038).
+    return _open(public_dataset_response(dataset, format, attachment=format == "xlsx"))

@@ -9,11 +9,13 @@ openpyxl's write-only mode to a temporary file, which is then sent as a file.
 import tempfile
 from collections.abc import Iterable, Iterator
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
 
-from partnerwerk.exchange import workbook
+from partnerwerk.exchange import published, workbook
 from partnerwerk.exchange.exporters import (
     BINARY_FORMATS,
     CONTENT_TYPES,
@@ -73,10 +75,43 @@ def dataset_response(
     return _disposition(response, filename=filename, attachment=attachment)
 
 
+def _language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE).lower()
+
+
+def public_dataset_response(
+    name: str, format: str, *, attachment: bool = False, dialect: str = "rfc4180"
+) -> StreamingHttpResponse:
+    """The public dataset `name` for any visitor: the stored file of the current content
+    generation if there is one, else written from the database (and stored on the way)."""
+    if not published.enabled():
+        return dataset_response(name, format, attachment=attachment, dialect=dialect)
+    key = f"{name}.{_language()}.{dialect}.{format}"
+    file = published.stored_file(key)
+    if file is None and format in BINARY_FORMATS:
+        file = published.stored_after_writing(
+            key, lambda out: export_dataset_xlsx(name, out, headers="en")
+        )
+    if file is not None:
+        response = FileResponse(file, content_type=CONTENT_TYPES[format])
+    else:
+        text = dataset_text(name, format, headers="en", dialect=dialect)
+        chunks = published.stored_while_sent(key, encoded(text))
+        response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[format])
+    filename = file_name(name, format, dialect=dialect)
+    return _disposition(response, filename=filename, attachment=attachment)
+
+
 def partner_cities_response(*, filename: str = "partner-cities.geojson") -> StreamingHttpResponse:
-    response = StreamingHttpResponse(
-        encoded(partner_cities_text()), content_type=CONTENT_TYPES["geojson"]
-    )
+    key = f"partner-cities.{_language()}.geojson"
+    file = published.stored_file(key) if published.enabled() else None
+    if file is not None:
+        response = FileResponse(file, content_type=CONTENT_TYPES["geojson"])
+    else:
+        chunks = encoded(partner_cities_text())
+        if published.enabled():
+            chunks = published.stored_while_sent(key, chunks)
+        response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES["geojson"])
     return _disposition(response, filename=filename, attachment=False)
 
 

@@ -10,6 +10,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -44,6 +45,10 @@ def _on_change(sender, **kwargs):
         return
     if sender._meta.app_label in CONTENT_APPS:
         content_changed()
+        # Once more when the change is committed: a visitor who asked between the save and
+        # the commit may have had a page or file of the old rows stored under the new
+        # generation (decision 0038). Outside a transaction this runs at once.
+        transaction.on_commit(content_changed)
 
 
 def connect_signals() -> None:

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.views.decorators.http import require_GET
 
 from partnerwerk.exchange.exporters import DATASETS, FORMATS
-from partnerwerk.exchange.responses import dataset_response, partner_cities_response
+from partnerwerk.exchange.responses import partner_cities_response, public_dataset_response
 
 GEOJSON_DATASET = "partner-cities"
 
@@ -20,7 +20,7 @@ def download(request, dataset: str, format: str):
         # Open data is RFC 4180 for programs; ?dialect=excel is the same list for a German
         # Excel, downloaded as a file to open (decision 0024).
         excel = format == "csv" and request.GET.get("dialect") == "excel"
-        response = dataset_response(
+        response = public_dataset_response(
             dataset, format, dialect="excel" if excel else "rfc4180", attachment=excel
         )
     else:
