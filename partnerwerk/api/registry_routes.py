@@ -16,7 +16,7 @@ from partnerwerk.core.params import MAX_PAGE
 from partnerwerk.exchange.serializers import place_reference
 from partnerwerk.partnerships.models import PartnershipOrigin
 from partnerwerk.registry import selectors
-from partnerwerk.registry.places import place_from_ref, place_ref, ref_of
+from partnerwerk.registry.places import place_from_ref, place_id_from_ref, place_ref, ref_of
 
 router = Router(tags=["registry"])
 PAGE_SIZE = 50
@@ -98,7 +98,7 @@ def _place_values(place: dict) -> dict:
     """`_place` of a place read as plain values (a page of relations)."""
     return {
         "name": place["name"],
-        "country": place["country"],
+        "country": selectors.country_code(place["country"]),
         "geonames_id": place["geonames_id"],
         "lat": place["latitude"],
         "lon": place["longitude"],
@@ -171,13 +171,23 @@ def relation_index(
 )
 def city_partners(request, ref: str):
     """`ref` is the GeoNames id, or `p<id>` for a place without one."""
-    # The place is looked up inside the cached computation: a cached answer needs no
-    # database connection at all.
-    return _json(
-        lambda: [_partner(p) for p in selectors.city_partners(place=_place_or_404(ref))],
-        request,
-        "partners",
-    )
+
+    def compute():
+        # The place is looked up inside the cached computation: a cached answer needs no
+        # database connection at all. Plain values, no model instances (decision 0036).
+        place_id = place_id_from_ref(ref)
+        if place_id is None:
+            raise HttpError(404, _("There is no place “%(ref)s”.") % {"ref": ref})
+        return [
+            {
+                "place": _place_values(partner["place"]),
+                "kinds": partner["kinds"],
+                "origins": partner["origins"],
+            }
+            for partner in selectors.city_partner_values(place_id=place_id)
+        ]
+
+    return _json(compute, request, "partners")
 
 
 @router.get(

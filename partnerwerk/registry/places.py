@@ -5,7 +5,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from partnerwerk.places.models import Place
-from partnerwerk.registry.selectors import registry_place
+from partnerwerk.registry.selectors import registry_place, registry_place_id
 
 
 def place_ref(place: Place) -> str:
@@ -22,6 +22,15 @@ def place_from_ref(ref: str) -> Place | None:
         return registry_place(geonames_id=int(ref))
     if ref[:1] == "p" and ref[1:].isdigit():
         return registry_place(pk=int(ref[1:]))
+    return None
+
+
+def place_id_from_ref(ref: str) -> int | None:
+    """The id of `place_from_ref`'s place, without reading the place."""
+    if ref.isdigit():
+        return registry_place_id(geonames_id=int(ref))
+    if ref[:1] == "p" and ref[1:].isdigit():
+        return registry_place_id(pk=int(ref[1:]))
     return None
 
 

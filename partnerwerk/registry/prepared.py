@@ -24,6 +24,8 @@ from partnerwerk.places.models import Place
 PLACEHOLDERS = {
     "place": -7_919_131_001,
     "after": -7_919_131_002,
+    # Positive: the ORM compiles a negative GeoNames id to no query at all.
+    "geonames_id": 7_919_131_003,
     "country": "\x00COUNTRY",
     "kind": "\x00KIND",
     "status": "\x00STATUS",
@@ -80,9 +82,7 @@ def relations_from_rows(rows, place_fields: tuple[str, ...]) -> list[Partnership
     return relations
 
 
-def _rows(build, place_fields, limit, offset, asked) -> list[tuple]:
-    asked = {name: value for name, value in asked.items() if value is not None}
-    sql, template = _statement(connection.vendor, build, tuple(sorted(asked)), place_fields)
+def _run(sql: str, template: tuple, asked: dict, limit=None, offset=0) -> list[tuple]:
     values = {PLACEHOLDERS[name]: value for name, value in asked.items()}
     params = [values.get(param, param) for param in template]
     if limit is not None:
@@ -90,6 +90,25 @@ def _rows(build, place_fields, limit, offset, asked) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def _rows(build, place_fields, limit, offset, asked) -> list[tuple]:
+    asked = {name: value for name, value in asked.items() if value is not None}
+    sql, template = _statement(connection.vendor, build, tuple(sorted(asked)), place_fields)
+    return _run(sql, template, asked, limit, offset)
+
+
+@cache
+def _plain_statement(vendor: str, build: Callable[..., QuerySet], asked: tuple) -> tuple:
+    sql, params = build(**{name: PLACEHOLDERS[name] for name in asked}).query.sql_with_params()
+    return sql, tuple(params)
+
+
+def rows(build: Callable[..., QuerySet], **asked) -> list[tuple]:
+    """The rows of `build(**asked)`, a queryset that names its own columns (`values_list`)
+    and may be sliced, by its statement compiled once per process."""
+    sql, template = _plain_statement(connection.vendor, build, tuple(sorted(asked)))
+    return _run(sql, template, asked)
 
 
 def relations(

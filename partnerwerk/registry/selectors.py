@@ -7,9 +7,13 @@ queries whatever the size of the network.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
+from django.utils.translation import get_language
+from django_countries.fields import Country
 
 from partnerwerk.partnerships.models import Partnership, PartnershipKind, PartnershipOrigin
 from partnerwerk.places.models import Place
@@ -71,11 +75,42 @@ def _with_places(queryset: QuerySet) -> QuerySet:
     )
 
 
+@cache
+def country_code(code: str) -> str:
+    """A stored country code as `Place.country.code` gives it (django-countries' `Country`)."""
+    return Country(code=code).code
+
+
 def registry_place(*, geonames_id: int | None = None, pk: int | None = None) -> Place | None:
     places = Place.objects.only(*PLACE_FIELDS, "population_source", "continent")
     if geonames_id is not None:
         return places.filter(geonames_id=geonames_id).first()
     return places.filter(pk=pk).first()
+
+
+def _place_by_geonames_id(*, geonames_id: int) -> QuerySet:
+    return Place.objects.filter(geonames_id=geonames_id).values_list("id")[:1]
+
+
+def _place_by_id(*, place: int) -> QuerySet:
+    return Place.objects.filter(pk=place).values_list("id")[:1]
+
+
+# Neither lookup can match a larger number: the ORM answers it with no row, where the
+# database driver would refuse it as a parameter.
+LARGEST_ID = 2**63 - 1
+
+
+def registry_place_id(*, geonames_id: int | None = None, pk: int | None = None) -> int | None:
+    """The id of `registry_place`'s place, for answers that need no more of it (one query,
+    compiled once per process: registry/prepared.py)."""
+    if pk is None:
+        if geonames_id is None or geonames_id > LARGEST_ID:
+            return None
+        found = prepared.rows(_place_by_geonames_id, geonames_id=geonames_id)
+    else:
+        found = prepared.rows(_place_by_id, place=pk) if pk <= LARGEST_ID else None
+    return found[0][0] if found else None
 
 
 def _group_partners(relations, place_ids: set[int]) -> dict[int, dict[int, Partner]]:
@@ -127,6 +162,33 @@ def _touching(place: Place, limit: int | None, after: int | None = None) -> list
 def city_partners(*, place: Place) -> list[Partner]:
     """Every place linked to `place`, each once, sorted by country and name (two queries)."""
     return _sorted(_group_partners(_touching(place, None), {place.pk})[place.pk].values())
+
+
+def city_partner_values(*, place_id: int) -> list[dict]:
+    """`city_partners` as plain values, for answers that only copy them (the API): each
+    partner's place (a dict of PLACE_FIELDS), the kinds and origins of the pair, in the same
+    order (two queries, no model instances)."""
+    partners: dict[int, dict] = {}
+    for side in (_home_side, _partner_side):
+        found = prepared.relation_values(side, place=place_id, place_fields=PLACE_FIELDS)
+        for relation, home, partner in found:
+            for own, other in ((home, partner), (partner, home)):
+                if own["id"] == place_id:
+                    entry = partners.setdefault(
+                        other["id"], {"place": other, "kinds": set(), "origins": set()}
+                    )
+                    entry["kinds"].add(relation["kind"])
+                    entry["origins"].add(relation["origin"])
+    name = f"name_{(get_language() or settings.LANGUAGE_CODE)[:2]}"  # as Place.display_name
+    for entry in partners.values():
+        place = entry["place"]
+        entry["sort"] = (
+            country_code(place["country"]),
+            place.get(name) or place["name"],
+            place["id"],
+        )
+        entry["kinds"], entry["origins"] = sorted(entry["kinds"]), sorted(entry["origins"])
+    return sorted(partners.values(), key=lambda entry: entry.pop("sort"))
 
 
 def city_partner_page(*, place: Place, after: int | None = None) -> dict:

@@ -63,3 +63,30 @@ def test_a_registry_twin_of_a_curated_pair_stays_out_of_a_page_read_by_ids(monke
     _registry(partner, city)
     found = selectors.relation_search(country="GH", origin=None)
     assert [relation.origin for relation in found["relations"][0:10]] == ["curated"]
+
+
+def test_a_citys_partners_as_plain_values_match_its_partners_as_places_in_order_and_content():
+    city = make_place(name="Dortmund")
+    kumasi = make_place(name="Kumasi", country="GH")
+    amiens = make_place(name="Amiens", country="FR", name_de="Amiens (Somme)")
+    _registry(city, kumasi, kind="twinning")
+    _registry(kumasi, city, kind="climate")
+    make_partnership(home=city, partner=make_place(name="Leeds", country="GB"), kind="project")
+    _registry(amiens, city)
+    _registry(make_place(name="Lyon", country="FR"), make_place(name="Lille", country="FR"))
+    places = selectors.city_partners(place=city)
+    values = selectors.city_partner_values(place_id=city.pk)
+    assert [partner["place"]["id"] for partner in values] == [p.place.pk for p in places]
+    assert [partner["kinds"] for partner in values] == [p.kinds for p in places]
+    assert [partner["place"]["name"] for partner in values] == ["Amiens", "Leeds", "Kumasi"]
+    assert values[2]["kinds"] == ["climate", "twinning"]
+    assert [partner["origins"] for partner in values] == [["registry"], ["curated"], ["registry"]]
+
+
+def test_a_place_id_is_found_by_geonames_id_or_by_its_own_id_and_an_unknown_number_finds_none():
+    place = make_place(geonames_id=2935517)
+    assert selectors.registry_place_id(geonames_id=2935517) == place.pk
+    assert selectors.registry_place_id(pk=place.pk) == place.pk
+    assert selectors.registry_place_id(geonames_id=2935518) is None
+    assert selectors.registry_place_id(geonames_id=10**30) is None
+    assert selectors.registry_place_id(pk=10**30) is None
