@@ -126,7 +126,8 @@ def relation_index(request):
         name: request.GET.get(name, "").strip() or None for name in ("country", "kind", "status")
     }
     found = selectors.relation_search(**params)
-    paginator = Paginator(found["relations"], PAGE_SIZE)
+    # The page's rows as plain values, no model instances (decision 0036).
+    paginator = Paginator(found["relations"].as_values(), PAGE_SIZE)
     if found["count"] is not None:
         paginator.count = found["count"]  # known from the summary: no counting query
     page = paginator.get_page(
@@ -144,9 +145,9 @@ def relation_index(request):
     # Each row's kind and status by name, translated once per page (not per row).
     kinds = {value: str(label) for value, label in PartnershipKind.choices}
     statuses = {value: str(label) for value, label in PartnershipStatus.choices}
-    for relation in page.object_list:
-        relation.kind_label = kinds.get(relation.kind, relation.kind)
-        relation.status_label = statuses.get(relation.status, relation.status)
+    for relation, _home, _partner in page.object_list:
+        relation["kind_label"] = kinds.get(relation["kind"], relation["kind"])
+        relation["status_label"] = statuses.get(relation["status"], relation["status"])
     labels = {"kind": _("Kind"), "status": _("Status")}
     context = {
         "page": page,

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.db.models.signals import post_delete, post_save
 
 from partnerwerk.partnerships.models import Partnership
+from partnerwerk.registry import prepared
 from partnerwerk.registry.models import RelationFacetCount
 from partnerwerk.registry.relations import network_relations
 
@@ -53,14 +54,23 @@ def rebuild() -> int:
     return len(counts)
 
 
-def counts_for(*, country: str, origin: str | None) -> list[dict]:
-    """The summary rows of a country (rebuilt first when a change emptied the summary)."""
-    if not RelationFacetCount.objects.exists() and network_relations().exists():
-        rebuild()
+def _summary(*, country: str, origin: str | None = None):
     rows = RelationFacetCount.objects.filter(country=country)
     if origin:
         rows = rows.filter(origin=origin)
-    return list(rows.values("kind", "status", "count"))
+    return rows.values_list("kind", "status", "count")
+
+
+def counts_for(*, country: str, origin: str | None) -> list[dict]:
+    """The summary rows of a country (rebuilt first when a change emptied the summary): one
+    query, compiled once per process (registry/prepared.py); only a country without rows
+    asks whether the summary is empty."""
+    asked = {"country": country, "origin": origin} if origin else {"country": country}
+    rows = prepared.rows(_summary, **asked)
+    if not rows and not RelationFacetCount.objects.exists() and network_relations().exists():
+        rebuild()
+        rows = prepared.rows(_summary, **asked)
+    return [{"kind": kind, "status": status, "count": count} for kind, status, count in rows]
 
 
 def facet_values(rows: list[dict], *, kind: str | None, status: str | None) -> dict:

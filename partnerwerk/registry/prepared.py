@@ -188,6 +188,10 @@ class Relations:
             **self.asked,
         )
 
+    def as_values(self) -> "RelationValues":
+        """The same relations, sliced as plain values."""
+        return RelationValues(self.build, place_fields=self.place_fields, **self.asked)
+
     def values(self, start: int, stop: int) -> list[tuple[dict, dict, dict]]:
         """Relations `start` to `stop` as plain values (see `relation_values`)."""
         return relation_values(
@@ -197,3 +201,13 @@ class Relations:
             offset=start,
             **self.asked,
         )
+
+
+class RelationValues(Relations):
+    """The same relations whose slices are plain values (`relation_values`): a page that only
+    shows them needs no model instances."""
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice) or item.stop is None or item.step is not None:
+            raise ValueError("Only bounded slices of relation values are read.")
+        return self.values(item.start or 0, item.stop)
