@@ -94,6 +94,10 @@ def _place(place) -> dict:
     return place_reference(place) | {"ref": place_ref(place)}
 
 
+# The columns of a place that `_place_values` reads.
+VALUE_FIELDS = ("id", "geonames_id", "name", "country", "latitude", "longitude")
+
+
 def _place_values(place: dict) -> dict:
     """`_place` of a place read as plain values (a page of relations)."""
     return {
@@ -156,7 +160,9 @@ def relation_index(
                     "home": _place_values(home),
                     "partner": _place_values(partner),
                 }
-                for relation, home, partner in relations.values(start, start + PAGE_SIZE)
+                for relation, home, partner in relations.values(
+                    start, start + PAGE_SIZE, place_fields=VALUE_FIELDS
+                )
             ],
         }
 

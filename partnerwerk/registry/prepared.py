@@ -192,11 +192,14 @@ class Relations:
         """The same relations, sliced as plain values."""
         return RelationValues(self.build, place_fields=self.place_fields, **self.asked)
 
-    def values(self, start: int, stop: int) -> list[tuple[dict, dict, dict]]:
-        """Relations `start` to `stop` as plain values (see `relation_values`)."""
+    def values(
+        self, start: int, stop: int, place_fields: tuple[str, ...] | None = None
+    ) -> list[tuple[dict, dict, dict]]:
+        """Relations `start` to `stop` as plain values (see `relation_values`), with the
+        places' `place_fields` if given (an answer that shows fewer reads fewer)."""
         return relation_values(
             self.build,
-            place_fields=self.place_fields,
+            place_fields=place_fields or self.place_fields,
             limit=max(stop - start, 0),
             offset=start,
             **self.asked,

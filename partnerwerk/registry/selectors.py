@@ -164,13 +164,27 @@ def city_partners(*, place: Place) -> list[Partner]:
     return _sorted(_group_partners(_touching(place, None), {place.pk})[place.pk].values())
 
 
+# The columns of a place that `city_partner_values` gives: its names (a partner's name in
+# the reader's language orders the list), country and position.
+VALUE_FIELDS = (
+    "id",
+    "geonames_id",
+    "name",
+    "name_de",
+    "name_en",
+    "country",
+    "latitude",
+    "longitude",
+)
+
+
 def city_partner_values(*, place_id: int) -> list[dict]:
     """`city_partners` as plain values, for answers that only copy them (the API): each
-    partner's place (a dict of PLACE_FIELDS), the kinds and origins of the pair, in the same
+    partner's place (a dict of VALUE_FIELDS), the kinds and origins of the pair, in the same
     order (two queries, no model instances)."""
     partners: dict[int, dict] = {}
     for side in (_home_side, _partner_side):
-        found = prepared.relation_values(side, place=place_id, place_fields=PLACE_FIELDS)
+        found = prepared.relation_values(side, place=place_id, place_fields=VALUE_FIELDS)
         for relation, home, partner in found:
             for own, other in ((home, partner), (partner, home)):
                 if own["id"] == place_id:
