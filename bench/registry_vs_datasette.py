@@ -17,9 +17,13 @@ it from its cache (decisions 0014, 0016); the first, uncached answer is printed 
 --distinct: Partnerwerk's page and answer caches are off (PARTNERWERK_CACHE_ANSWERS=false)
 and every request asks about another city (hundreds, drawn from the imported relations) or
 another country (dozens); both servers get the same list, in the same order (decision 0036).
+--answers FILE: before the load, every Partnerwerk answer of the run is fetched once and its
+status and SHA-256 written to FILE, or compared with FILE when it exists (same answers before
+and after a change).
 """
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -218,6 +222,27 @@ def questions_for(cities: list[int], countries: list[str]) -> list[tuple[str, li
     ]
 
 
+def check_answers(port: int, paths: list[str], file: Path) -> str:
+    """Partnerwerk's answer to every question of the run, as status and SHA-256 of the body:
+    written to `file` when it does not exist, else compared with it (a change that makes the
+    answers faster must keep them byte for byte)."""
+    answers = {}
+    for path in dict.fromkeys(paths):
+        connection = HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        answers[path] = f"{response.status} {hashlib.sha256(response.read()).hexdigest()}"
+        connection.close()
+    if not file.exists():
+        file.write_text(json.dumps(answers, indent=1, sort_keys=True) + "\n")
+        return f"{len(answers)} answers written to {file}"
+    known = json.loads(file.read_text())
+    compared = [path for path in answers if path in known]
+    differ = [path for path in compared if known[path] != answers[path]]
+    shown = "".join(f"\n  differs: {path}" for path in differ[:5])
+    return f"{len(compared)} answers compared with {file}: {len(differ)} differ{shown}"
+
+
 def datasette_export(env: dict, target: Path) -> int:
     """The registry relations as one flat, indexed table (a JSON export turned into SQLite)."""
     exported = subprocess.run(
@@ -357,6 +382,12 @@ def main() -> None:
         "--datasette-python",
         help="the Python that has Datasette 0.65.5 and gunicorn, if not this one",
     )
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        help="a file of Partnerwerk's answers to this run's questions (status and SHA-256): "
+        "written if missing, else compared",
+    )
     arguments = parser.parse_args()
 
     work = arguments.work or Path(tempfile.mkdtemp(prefix="registry-bench-"))
@@ -425,6 +456,9 @@ def main() -> None:
             f"servers idle after {waited:.0f} s; "
             f"load average before: {' '.join(f'{n:.2f}' for n in os.getloadavg())}\n"
         )
+        if arguments.answers:
+            every = [path for _label, _datasette, paths in questions for path in paths]
+            print(check_answers(partnerwerk_port, every, arguments.answers) + "\n")
         header = f"{'question':44} {'server':11} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}"
         print(header)
         print("-" * len(header))
