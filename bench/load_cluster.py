@@ -27,7 +27,7 @@ import subprocess
 import sys
 import threading
 import time
-from http.client import HTTPSConnection
+from http.client import HTTPException, HTTPSConnection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,7 +96,7 @@ def ask(port: int, path: str, context: ssl.SSLContext) -> tuple[int, float]:
         while response.read(65536):
             pass
         status = response.status
-    except OSError:
+    except (OSError, HTTPException):  # refused, reset, or an answer cut off midway
         status = 0
     finally:
         connection.close()

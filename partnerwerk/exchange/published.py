@@ -1,23 +1,30 @@
 """Public open-data files kept on disk for the current content generation (decision 0038).
 
-The relations file alone is 25,000 rows: writing it costs a worker seconds, and under load
-every visitor asking for it would pay that again. A public file is the same for every
-visitor until public content changes, so the first answer of a content generation
-(core.caching) is streamed to its visitor and written beside it to
-`PARTNERWERK_OPEN_DATA_DIR/<name>.<generation>`; later visitors get that file (sent by the
-operating system, no query). Any change starts a new generation, so no file outlives the
-data it was written from; a file of an older generation is removed when its successor is
+The relations file is 25,000 rows with the world registry and 300,000 in a national
+network: writing it costs a worker seconds, and under load every visitor asking for it
+would pay that again. A public file is the same for every visitor until public content
+changes, so it is written once per *content generation* (core.caching) to
+`PARTNERWERK_OPEN_DATA_DIR/<name>.<generation>`, and every visitor gets that file (sent by
+the operating system, no query). Any change starts a new generation, so the next visitor
+gets a file written after it.
+
+One process at a time writes a file (a lock beside it): the others do not repeat the work.
+While the file of a new generation is being written, visitors get the previous one (written
+before the last change, at most one write behind); only when there is none do they wait for
+the writer, up to WAIT_SECONDS, and then write their own. A file counts only once complete
+(renamed into place); a file of an older generation is removed once its successor is
 complete. Each app server keeps its own files: nothing needs a shared disk.
 
-With `PARTNERWERK_CACHE_ANSWERS` off, every answer is written from the database.
+With `PARTNERWERK_CACHE_ANSWERS` off, nothing is stored: callers write from the database.
 """
 
 import contextlib
+import fcntl
 import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,6 +36,14 @@ from partnerwerk.core.caching import content_generation
 SAFE_NAME = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 # A temporary file untouched this long was left by a process that was killed mid-file.
 ABANDONED_SECONDS = 3600
+# How long a visitor waits for another process writing the first file of a name; within
+# gunicorn's 30-second worker timeout, with time left to write it alone.
+WAIT_SECONDS = 10.0
+WAIT_STEP_SECONDS = 0.05
+
+
+def enabled() -> bool:
+    return bool(settings.PARTNERWERK_CACHE_ANSWERS)
 
 
 def _directory() -> Path:
@@ -37,83 +52,82 @@ def _directory() -> Path:
     return directory
 
 
-def _check(name: str) -> None:
-    if not SAFE_NAME.match(name):
-        raise ValueError(f"not a name for a published file: {name!r}")
+def _generations(directory: Path, name: str) -> list[Path]:
+    """The complete files of `name`, oldest generation first."""
+    files = [path for path in directory.glob(f"{name}.*") if path.name[len(name) + 1 :].isdigit()]
+    return sorted(files, key=lambda path: int(path.name[len(name) + 1 :]))
 
 
-def enabled() -> bool:
-    return bool(settings.PARTNERWERK_CACHE_ANSWERS)
-
-
-def stored_file(name: str) -> BinaryIO | None:
-    """The stored file `name` of the current generation, opened, or None."""
-    _check(name)
-    path = _directory() / f"{name}.{content_generation()}"
+def _open(path: Path) -> BinaryIO | None:
     try:
         return path.open("rb")
-    except FileNotFoundError:
+    except FileNotFoundError:  # replaced by a newer generation meanwhile
         return None
 
 
-def _complete(name: str, temporary: Path, generation: str) -> None:
-    """Put a fully written file in place and remove the same file's older generations and
-    what a killed process left half-written (older than an hour: others may be writing)."""
-    directory = temporary.parent
-    final = directory / f"{name}.{generation}"
-    os.replace(temporary, final)
-    stale = time.time() - ABANDONED_SECONDS
-    for old in directory.glob(f"{name}.*"):
-        if old != final and old.name[len(name) + 1 :].isdigit():
-            with contextlib.suppress(FileNotFoundError):
-                old.unlink()
-    for left in directory.glob(f".{name}.*"):
-        with contextlib.suppress(FileNotFoundError):
-            if left.stat().st_mtime < stale:
-                left.unlink()
+def _previous(directory: Path, name: str, generation: str) -> BinaryIO | None:
+    older = [
+        path
+        for path in _generations(directory, name)
+        if int(path.name[len(name) + 1 :]) < int(generation)
+    ]
+    return _open(older[-1]) if older else None
 
 
-def _temporary(name: str) -> tuple[BinaryIO, Path]:
-    file = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed by the callers)
-        dir=_directory(), prefix=f".{name}.", delete=False
+def _write(directory: Path, name: str, generation: str, write) -> BinaryIO:
+    """Write the file, put it in place, remove older generations and abandoned
+    temporaries; return it opened."""
+    file = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below)
+        dir=directory, prefix=f".{name}.", delete=False
     )
-    return file, Path(file.name)
-
-
-def stored_while_sent(name: str, chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Send `chunks` and write them to the store; the file counts only once complete (a
-    visitor who leaves early leaves no file behind)."""
-    _check(name)
-    generation = content_generation()
-    file, temporary = _temporary(name)
-    complete = False
-    try:
-        for chunk in chunks:
-            file.write(chunk)
-            yield chunk
-        file.close()
-        _complete(name, temporary, generation)
-        complete = True
-    finally:
-        file.close()
-        if not complete:
-            with contextlib.suppress(FileNotFoundError):
-                temporary.unlink()
-
-
-def stored_after_writing(name: str, write: Callable[[BinaryIO], None]) -> BinaryIO:
-    """Write a file that is only whole at its end (an XLSX archive) to the store and open it."""
-    _check(name)
-    generation = content_generation()
-    file, temporary = _temporary(name)
+    temporary = Path(file.name)
     try:
         write(file)
         file.close()
         opened = temporary.open("rb")
-        _complete(name, temporary, generation)
-        return opened
     except BaseException:
         file.close()
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+        temporary.unlink(missing_ok=True)
         raise
+    final = directory / f"{name}.{generation}"
+    os.replace(temporary, final)
+    for old in _generations(directory, name):
+        if int(old.name[len(name) + 1 :]) < int(generation):
+            old.unlink(missing_ok=True)
+    stale = time.time() - ABANDONED_SECONDS
+    for left in directory.glob(f".{name}.*"):
+        with contextlib.suppress(FileNotFoundError):
+            if left.stat().st_mtime < stale:
+                left.unlink()
+    return opened
+
+
+def _locked(lock) -> bool:
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def public_file(name: str, write: Callable[[BinaryIO], None]) -> BinaryIO:
+    """The file `name` of the current content generation, opened for reading; written by
+    `write(file)` if no process has written it yet."""
+    if not SAFE_NAME.match(name):
+        raise ValueError(f"not a name for a published file: {name!r}")
+    directory = _directory()
+    generation = content_generation()
+    current = directory / f"{name}.{generation}"
+    if (file := _open(current)) is not None:
+        return file
+    with (directory / f"{name}.lock").open("a") as lock:
+        if not _locked(lock):
+            if (file := _previous(directory, name, generation)) is not None:
+                return file
+            deadline = time.monotonic() + WAIT_SECONDS
+            while not _locked(lock) and time.monotonic() < deadline:
+                time.sleep(WAIT_STEP_SECONDS)
+            if (file := _open(current)) is not None:
+                return file
+        # Holding the lock, or tired of waiting for a writer that may be stuck.
+        return _write(directory, name, generation, write)

@@ -1,4 +1,5 @@
-"""Open-data files as streamed HTTP responses, for the portal, the office and the API.
+"""Open-data files as streamed HTTP responses, for the portal, the office and the API; the
+public ones are sent from the file stored for the current content generation (published).
 
 A registry-scale file (25,000 rows) is never built in memory: CSV, JSON and GeoJSON are
 sent in pieces of about 64 KB as their rows are read, so the first byte leaves at once and
@@ -82,36 +83,37 @@ def _language() -> str:
 def public_dataset_response(
     name: str, format: str, *, attachment: bool = False, dialect: str = "rfc4180"
 ) -> StreamingHttpResponse:
-    """The public dataset `name` for any visitor: the stored file of the current content
-    generation if there is one, else written from the database (and stored on the way)."""
+    """The public dataset `name` for any visitor, from the file stored for the current
+    content generation (written first if there is none; decision 0038)."""
     if not published.enabled():
         return dataset_response(name, format, attachment=attachment, dialect=dialect)
-    key = f"{name}.{_language()}.{dialect}.{format}"
-    file = published.stored_file(key)
-    if file is None and format in BINARY_FORMATS:
-        file = published.stored_after_writing(
-            key, lambda out: export_dataset_xlsx(name, out, headers="en")
-        )
-    if file is not None:
-        response = FileResponse(file, content_type=CONTENT_TYPES[format])
-    else:
-        text = dataset_text(name, format, headers="en", dialect=dialect)
-        chunks = published.stored_while_sent(key, encoded(text))
-        response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[format])
+
+    def write(out) -> None:
+        if format in BINARY_FORMATS:
+            export_dataset_xlsx(name, out, headers="en")
+        else:
+            for chunk in encoded(dataset_text(name, format, headers="en", dialect=dialect)):
+                out.write(chunk)
+
+    file = published.public_file(f"{name}.{_language()}.{dialect}.{format}", write)
+    response = FileResponse(file, content_type=CONTENT_TYPES[format])
     filename = file_name(name, format, dialect=dialect)
     return _disposition(response, filename=filename, attachment=attachment)
 
 
 def partner_cities_response(*, filename: str = "partner-cities.geojson") -> StreamingHttpResponse:
-    key = f"partner-cities.{_language()}.geojson"
-    file = published.stored_file(key) if published.enabled() else None
-    if file is not None:
+    if published.enabled():
+
+        def write(out) -> None:
+            for chunk in encoded(partner_cities_text()):
+                out.write(chunk)
+
+        file = published.public_file(f"partner-cities.{_language()}.geojson", write)
         response = FileResponse(file, content_type=CONTENT_TYPES["geojson"])
     else:
-        chunks = encoded(partner_cities_text())
-        if published.enabled():
-            chunks = published.stored_while_sent(key, chunks)
-        response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES["geojson"])
+        response = StreamingHttpResponse(
+            encoded(partner_cities_text()), content_type=CONTENT_TYPES["geojson"]
+        )
     return _disposition(response, filename=filename, attachment=False)
 
 

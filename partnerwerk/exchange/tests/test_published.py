@@ -2,6 +2,8 @@
 the next visitor gets the same bytes without a query, a change of public content gives the
 next visitor the changed file, and nothing half-written is ever sent."""
 
+import fcntl
+
 import pytest
 from django.db import connection
 from django.http import FileResponse
@@ -19,7 +21,10 @@ def body(response) -> bytes:
 
 def stored_names(settings) -> list[str]:
     directory = settings.PARTNERWERK_OPEN_DATA_DIR
-    return sorted(path.name for path in directory.iterdir()) if directory.is_dir() else []
+    """The files stored to send (not the writers' lock files)."""
+    if not directory.is_dir():
+        return []
+    return sorted(path.name for path in directory.iterdir() if not path.name.endswith(".lock"))
 
 
 @pytest.mark.parametrize(
@@ -64,15 +69,52 @@ def test_a_new_partnership_is_in_the_next_visitor_s_file_and_the_old_file_is_gon
     assert before != after
 
 
-def test_a_visitor_who_leaves_early_leaves_no_file_to_send(client, settings):
-    make_active_partnership(key="dortmund-kumasi")
-    response = client.get("/data/partnerships.csv")
-    chunks = iter(response.streaming_content)
-    next(chunks)
-    response.close()
+def test_a_file_whose_writing_fails_is_not_stored(settings):
+    def broken(out):
+        out.write(b"half a file")
+        raise RuntimeError("the database went away")
 
-    assert not [name for name in stored_names(settings) if not name.startswith(".")]
-    assert not isinstance(client.get("/data/partnerships.csv"), FileResponse)
+    with pytest.raises(RuntimeError):
+        published.public_file("partnerships.de.rfc4180.csv", broken)
+
+    assert stored_names(settings) == []
+    file = published.public_file("partnerships.de.rfc4180.csv", lambda out: out.write(b"whole"))
+    with file:
+        assert file.read() == b"whole"
+
+
+def hold_the_writer_s_lock(settings, name: str):
+    settings.PARTNERWERK_OPEN_DATA_DIR.mkdir(parents=True, exist_ok=True)
+    lock = (settings.PARTNERWERK_OPEN_DATA_DIR / f"{name}.lock").open("a")
+    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return lock
+
+
+def test_while_another_process_writes_the_new_file_a_visitor_gets_the_previous_one(
+    client, settings
+):
+    make_active_partnership(key="dortmund-kumasi")
+    body(client.get("/data/partnerships.csv"))
+    make_active_partnership(key="dortmund-leeds")
+
+    with hold_the_writer_s_lock(settings, "partnerships.de.rfc4180.csv"):
+        during = body(client.get("/data/partnerships.csv"))
+    after = body(client.get("/data/partnerships.csv"))
+
+    assert b"dortmund-kumasi" in during and b"dortmund-leeds" not in during
+    assert b"dortmund-leeds" in after
+
+
+def test_with_no_previous_file_a_visitor_waits_for_the_writer_and_then_writes_alone(
+    client, settings, monkeypatch
+):
+    monkeypatch.setattr(published, "WAIT_SECONDS", 0.2)
+    make_active_partnership(key="dortmund-kumasi")
+
+    with hold_the_writer_s_lock(settings, "partnerships.de.rfc4180.csv"):
+        text = body(client.get("/data/partnerships.csv"))
+
+    assert b"dortmund-kumasi" in text
 
 
 def test_the_excel_dialect_and_the_open_data_csv_are_kept_apart(client):
@@ -95,10 +137,10 @@ def test_with_the_answer_cache_off_every_file_is_written_from_the_database(clien
 
     assert b"dortmund-kumasi" in text
     assert len(queries) > 0
-    assert stored_names(settings) == []
+    assert not settings.PARTNERWERK_OPEN_DATA_DIR.exists()
 
 
 def test_a_name_that_is_not_a_dataset_file_is_refused():
     for name in ["../settings.py", "relations", "Relations.csv", "a/b.csv", ".hidden.csv"]:
         with pytest.raises(ValueError):
-            published.stored_file(name)
+            published.public_file(name, lambda out: out.write(b"never"))
