@@ -21,6 +21,7 @@ TLS connection each time, until `--seconds` are up (bounded: at most 200,000 req
 import argparse
 import itertools
 import os
+import shutil
 import ssl
 import statistics
 import subprocess
@@ -175,6 +176,7 @@ def main() -> None:
     parser.add_argument("--relations", type=int, default=300_000)
     parser.add_argument("--activities", type=int, default=1_000_000)
     parser.add_argument("--skip-prepare", action="store_true", help="the database is ready")
+    parser.add_argument("--logs", type=Path, help="keep the servers' logs in this folder")
     arguments = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("Run it under bin/with-postgres (PostgreSQL, as in production).")
@@ -203,6 +205,8 @@ def main() -> None:
         )
         time.sleep(10)  # each worker loads the SDG model at start (gunicorn_conf.py)
         outcome = run_load(site.https_port, questions, places, arguments.clients, arguments.seconds)
+        if arguments.logs:  # the harness removes its folder with the servers' logs
+            shutil.copytree(site.folder / "logs", arguments.logs, dirs_exist_ok=True)
     if report(outcome, questions):
         raise SystemExit(1)
 

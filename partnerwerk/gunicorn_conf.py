@@ -1,9 +1,16 @@
 """Gunicorn settings that `partnerwerk serve` adds to the command line's."""
 
 import logging
+import os
 import threading
 
 logger = logging.getLogger("partnerwerk")
+
+# Seconds a worker may spend on one request before gunicorn ends it. The longest request is
+# the first write of a large public file after a change (decision 0038: the synthetic
+# registry's 300,000 relations are a 55 MB CSV, written in 9 s on a quiet machine and several
+# times that under load); nginx's proxy_read_timeout waits a little longer.
+timeout = int(os.environ.get("PARTNERWERK_WORKER_TIMEOUT", "120"))
 
 
 def warm_up() -> None:

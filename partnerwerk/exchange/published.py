@@ -36,9 +36,9 @@ from partnerwerk.core.caching import content_generation
 SAFE_NAME = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 # A temporary file untouched this long was left by a process that was killed mid-file.
 ABANDONED_SECONDS = 3600
-# How long a visitor waits for another process writing the first file of a name; within
-# gunicorn's 30-second worker timeout, with time left to write it alone.
-WAIT_SECONDS = 10.0
+# How long a visitor waits for another process writing the first file of a name (then it
+# writes its own); within gunicorn's worker timeout (gunicorn_conf.py, 120 s).
+WAIT_SECONDS = 90.0
 WAIT_STEP_SECONDS = 0.05
 
 

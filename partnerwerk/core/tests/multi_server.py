@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pytest
 
+from partnerwerk import gunicorn_conf
 from partnerwerk.core.tests.multi_server_db import SEED, copy_test_database, drop_database
 from partnerwerk.core.tests.multi_server_nginx import (
     nginx_main_config,
@@ -292,6 +293,7 @@ def running_site(found: dict[str, str], database_url: str | None = None, workers
             ]
             # Each its own control socket (gunicornc), not the shared one in $HOME.
             command += ["--graceful-timeout", "3", "--control-socket", str(folder / f"{name}.ctl")]
+            command += ["--timeout", str(gunicorn_conf.timeout)]  # as `partnerwerk serve`
             log = folder / f"logs/app-{name}.log"
             site.processes[f"app {name}"] = Process(f"app {name}", command, environment, log)
             site.processes[f"app {name}"].start()
