@@ -459,7 +459,10 @@ def main() -> None:
         if arguments.answers:
             every = [path for _label, _datasette, paths in questions for path in paths]
             print(check_answers(partnerwerk_port, every, arguments.answers) + "\n")
-        header = f"{'question':44} {'server':11} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}"
+        header = (
+            f"{'question':44} {'server':11} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
+            f"{'CPU ms':>8} {'client':>8}"
+        )
         print(header)
         print("-" * len(header))
         ratios = []
@@ -471,23 +474,42 @@ def main() -> None:
             first = first_answer_ms(partnerwerk_port, partnerwerk_paths[0])
             load(datasette_port, warm_datasette, WARM_UP_REQUESTS, 2)
             load(partnerwerk_port, warm_partnerwerk, WARM_UP_REQUESTS, 2)
-            results = {
-                "Datasette": load(
-                    datasette_port, datasette_paths, arguments.requests, arguments.concurrency
-                ),
-                "Partnerwerk": load(
-                    partnerwerk_port, partnerwerk_paths, arguments.requests, arguments.concurrency
-                ),
-            }
+            results = {}
+            for server, port, paths, pid in (
+                ("Datasette", datasette_port, datasette_paths, servers[0].pid),
+                ("Partnerwerk", partnerwerk_port, partnerwerk_paths, servers[1].pid),
+            ):
+                # CPU time per answer of the server's processes and of the load generator:
+                # steadier than req/s when other work shares the machine.
+                server_cpu, client_cpu = cpu_seconds(pid), time.process_time()
+                results[server] = load(port, paths, arguments.requests, arguments.concurrency)
+                results[server]["cpu"] = (cpu_seconds(pid) - server_cpu) * 1000 / arguments.requests
+                results[server]["client"] = (
+                    (time.process_time() - client_cpu) * 1000 / arguments.requests
+                )
             for server, result in results.items():
                 print(
                     f"{label:44} {server:11} {result['rps']:8.1f} "
-                    f"{result['p50']:8.1f} {result['p95']:8.1f}"
+                    f"{result['p50']:8.1f} {result['p95']:8.1f} {result['cpu']:8.2f} "
+                    f"{result['client']:8.2f}"
                 )
             ratio = results["Partnerwerk"]["rps"] / results["Datasette"]["rps"]
             ratios.append(ratio)
             print(f"{'':44} {'ratio':11} {ratio:8.2f}   (first answer {first:.0f} ms)")
+        # What the machine, gunicorn and this load generator allow any Partnerwerk answer
+        # at the moment: the health check (no database question, every middleware).
+        server_cpu = cpu_seconds(servers[1].pid)
+        ceiling = load(partnerwerk_port, ["/healthz"], arguments.requests, arguments.concurrency)
+        print(
+            f"{'ceiling: /healthz':44} {'Partnerwerk':11} {ceiling['rps']:8.1f} "
+            f"{ceiling['p50']:8.1f} {ceiling['p95']:8.1f} "
+            f"{(cpu_seconds(servers[1].pid) - server_cpu) * 1000 / arguments.requests:8.2f}"
+        )
         print(f"\nLowest ratio Partnerwerk/Datasette: {min(ratios):.2f} (goal: at least 3)")
+        print(
+            "CPU ms: CPU time of the server's processes per answer; client: of this load "
+            "generator (4 threads, one process) per request."
+        )
         print(f"Load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
     finally:
         for server in servers:
