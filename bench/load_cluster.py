@@ -76,13 +76,18 @@ def synthetic_questions() -> tuple[list[tuple[str, str]], tuple[int, int]]:
     return [
         ("portal", "/"),
         ("portal", "/partnerships/"),
+        ("portal", "/activities/"),
+        ("portal", "/sdg/"),
         ("registry", "/registry/"),
         ("registry", f"/registry/cities/{city}/"),
         ("registry", "/registry/relations/?country=DE&n={n}"),
         ("api", "/api/v1/registry/relations?country=DE&n={n}"),
         ("api", f"/api/v1/registry/cities/{city}/partners"),
         ("api", "/api/v1/registry/most-connected"),
+        ("api", "/api/v1/activities?page={n}"),
         ("export", "/data/relations.csv"),
+        ("export", "/data/places.json"),
+        ("export", "/calendar/activities.ics"),
     ], (first, span)
 
 

@@ -105,6 +105,9 @@ class Activity(Publishable, TimeStampedModel, SoftDeleteModel):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         constraints = [period_constraint("activity_period_ends_after_start")]
+        # Lists in this order (portal, API, office) read the first page by the index instead
+        # of sorting every activity: 880 ms to a few ms with a million (bench/load_cluster.py).
+        indexes = [models.Index(fields=["start_date", "key"], name="activity_date_key")]
 
     def __str__(self):
         return self.title
