@@ -21,6 +21,7 @@ TLS connection each time, until `--seconds` are up (bounded: at most 200,000 req
 import argparse
 import itertools
 import os
+import resource
 import shutil
 import ssl
 import statistics
@@ -166,7 +167,9 @@ def report(outcome: dict, questions) -> int:
     print(
         f"\n{total} requests in {outcome['elapsed']:.1f} s "
         f"({total / outcome['elapsed']:.1f} req/s), {errors} errors; "
-        f"load average {' '.join(f'{value:.1f}' for value in os.getloadavg())}"
+        f"load average {' '.join(f'{value:.1f}' for value in os.getloadavg())}; "
+        f"the clients used {outcome['client_cpu']:.0f} s of CPU "
+        f"({outcome['client_cpu'] / outcome['elapsed']:.2f} cores)"
     )
     return errors
 
@@ -209,7 +212,13 @@ def main() -> None:
             flush=True,
         )
         time.sleep(10)  # each worker loads the SDG model at start (gunicorn_conf.py)
+        before = resource.getrusage(resource.RUSAGE_SELF)
         outcome = run_load(site.https_port, questions, places, arguments.clients, arguments.seconds)
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        # Where the two cores went: the clients' own share (TLS, reading the answers).
+        outcome["client_cpu"] = (after.ru_utime + after.ru_stime) - (
+            before.ru_utime + before.ru_stime
+        )
         if arguments.logs:  # the harness removes its folder with the servers' logs
             shutil.copytree(site.folder / "logs", arguments.logs, dirs_exist_ok=True)
     if report(outcome, questions):
