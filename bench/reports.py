@@ -41,7 +41,12 @@ from partnerwerk.partnerships.models import Partnership, Step  # noqa: E402
 from partnerwerk.places.models import Place  # noqa: E402
 from partnerwerk.projects.models import Activity  # noqa: E402
 from partnerwerk.reports.docx import html_to_docx  # noqa: E402
-from partnerwerk.reports.rendering import report_context, report_html, report_pdf  # noqa: E402
+from partnerwerk.reports.rendering import (  # noqa: E402
+    report_context,
+    report_html,
+    report_pdf,
+    report_table,
+)
 from partnerwerk.reports.scope import EVERYTHING, PUBLIC  # noqa: E402
 
 START, END = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
@@ -75,18 +80,28 @@ def synthetic(places: int, relations: int, activities: int, dated: int) -> None:
             for p in created
         )
         chosen = list(Activity.objects.order_by("id").values_list("id", flat=True)[:dated])
-        for index, activity_id in enumerate(chosen):
-            day = START + datetime.timedelta(days=index % 366)
-            Activity.objects.filter(pk=activity_id).update(start_date=day)
-        Activity.partnerships.through.objects.bulk_create(
-            Activity.partnerships.through(activity_id=a, partnership_id=created[i % CURATED].pk)
-            for i, a in enumerate(chosen)
-        )
+        # the first `dated` activities by id, spread over the year's days in blocks: one
+        # UPDATE per day (a million single updates would take hours)
+        for day in range(366):
+            block = chosen[day * len(chosen) // 366 : (day + 1) * len(chosen) // 366]
+            if block:
+                Activity.objects.filter(pk__gte=block[0], pk__lte=block[-1]).update(
+                    start_date=START + datetime.timedelta(days=day)
+                )
+        link = Activity.partnerships.through
+        for first in range(0, len(chosen), 50_000):
+            link.objects.bulk_create(
+                [
+                    link(activity_id=a, partnership_id=created[(first + i) % CURATED].pk)
+                    for i, a in enumerate(chosen[first : first + 50_000])
+                ],
+                batch_size=5000,
+            )
     print(f"Curated: {CURATED} partnerships; {dated:,} activities dated in 2024 and linked")
 
 
 def measure(kind: str, language: str, *, place=None, scope, rounds: int) -> str:
-    gather, pdf_times, docx_times = [], [], []
+    gather, pdf_times, docx_times, table_times = [], [], [], []
     for _ in range(rounds):
         with translation.override(language), CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
@@ -99,14 +114,25 @@ def measure(kind: str, language: str, *, place=None, scope, rounds: int) -> str:
         started = time.perf_counter()
         html_to_docx(html, title=title, language=language, dated=END)
         docx_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        with translation.override(language):
+            table = report_table(context)  # summary mode only: the records behind the figures
+        table_times.append(time.perf_counter() - started)
+        rows = size = 0
+        if table is not None:
+            size = table.stat().st_size
+            with table.open("rb") as stream:
+                rows = sum(1 for _line in stream) - 1
+            table.unlink()
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     total = statistics.median(
-        g + p + d for g, p, d in zip(gather, pdf_times, docx_times, strict=True)
+        g + p + d + t for g, p, d, t in zip(gather, pdf_times, docx_times, table_times, strict=True)
     )
     return (
         f"{kind:11} {language:3} {len(queries):>7} {statistics.median(gather):9.2f} "
         f"{statistics.median(pdf_times):7.2f} {statistics.median(docx_times):7.2f} "
-        f"{total:7.2f} {pages:6}"
+        f"{statistics.median(table_times):7.2f} {total:7.2f} {pages:6} {rows:>10,} "
+        f"{size / 1e6:7.1f}"
     )
 
 
@@ -130,7 +156,8 @@ def main() -> None:
     )
     print(
         f"\n{'report':11} {'la':3} {'queries':>7} {'gather s':>9} {'pdf s':>7} "
-        f"{'docx s':>7} {'total s':>7} {'pages':>6}"
+        f"{'docx s':>7} {'table s':>7} {'total s':>7} {'pages':>6} {'table rows':>10} "
+        f"{'MB':>7}"
     )
     for language in ("de", "en"):
         print(measure("annual", language, scope=EVERYTHING, rounds=arguments.rounds))

@@ -14,7 +14,7 @@ from partnerwerk.reports.maps import partner_map
 from partnerwerk.reports.money import period_money
 from partnerwerk.reports.records import period_records
 from partnerwerk.reports.scope import Scope
-from partnerwerk.reports.sdg_review import goal_rows, sdg_chart
+from partnerwerk.reports.sdg_review import goal_rows, goal_streams, sdg_chart
 
 SIGNING_KINDS = tuple(kind for kind in START_KINDS if kind != StepKind.START)
 
@@ -37,7 +37,12 @@ def annual_report(*, start: datetime.date, end: datetime.date, scope: Scope) -> 
             _("Partnerships in the period"), len(records.partnerships), records.partnerships
         ),
         figures.add(_("Steps of partnerships in the period"), len(all_steps), all_steps),
-        figures.add(_("Activities"), len(records.activities), records.activities),
+        figures.add(
+            _("Activities"),
+            records.activity_count,
+            records.activities,
+            [records.activities_in_period] if records.summary else [],
+        ),
         figures.add(_("Projects"), len(records.projects), records.projects),
         figures.add(_("Money spent (in euros)"), euros(money.cash_total), money.spent),
         figures.add(
@@ -51,6 +56,7 @@ def annual_report(*, start: datetime.date, end: datetime.date, scope: Scope) -> 
             _("Goals served (of 17)"),
             sum(1 for row in goals if row["records"]),
             [record for row in goals for record in row["record_list"]],
+            goal_streams(records, goals),
         ),
     ]
     activities, projects = defaultdict(list), defaultdict(list)
@@ -62,8 +68,12 @@ def annual_report(*, start: datetime.date, end: datetime.date, scope: Scope) -> 
             projects[partnership.pk].append(project)
     sections, quiet = [], []
     for partnership in records.partnerships:
+        months = records.activity_months.get(partnership.pk, [])
         if not (
-            records.steps[partnership.pk] or activities[partnership.pk] or projects[partnership.pk]
+            records.steps[partnership.pk]
+            or activities[partnership.pk]
+            or months
+            or projects[partnership.pk]
         ):
             quiet.append(partnership)
             continue
@@ -72,6 +82,8 @@ def annual_report(*, start: datetime.date, end: datetime.date, scope: Scope) -> 
                 "partnership": partnership,
                 "steps": records.steps[partnership.pk],
                 "activities": activities[partnership.pk],
+                "activity_months": months,
+                "activity_total": sum(count for _month, count in months),
                 "projects": projects[partnership.pk],
                 "goals": sorted(
                     {tag.goal for tag in records.tags_of("partnership", partnership)},
@@ -94,4 +106,5 @@ def annual_report(*, start: datetime.date, end: datetime.date, scope: Scope) -> 
         "map": partner_map(home, [p.partner for p in records.partnerships]),
         "figures": figures.items,
         "signings": signings,
+        "summary_mode": records.summary,
     }

@@ -20,10 +20,14 @@ class Evidence:
 
 @dataclass
 class Figure:
+    """`streams`: in summary mode, querysets of the activities behind the figure, which only
+    the table of the records (reports/table.py) lists, read in chunks."""
+
     number: int
     label: str
     value: str
     records: list = field(default_factory=list)
+    streams: list = field(default_factory=list)
 
 
 def _sources(record) -> list:
@@ -52,12 +56,13 @@ class Figures:
     def __init__(self):
         self.items: list[Figure] = []
 
-    def add(self, label: str, value, records=()) -> Figure:
+    def add(self, label: str, value, records=(), streams=()) -> Figure:
         figure = Figure(
             number=len(self.items) + 1,
             label=label,
             value=str(value),
             records=[evidence_of(record) for record in records],
+            streams=list(streams),
         )
         self.items.append(figure)
         return figure

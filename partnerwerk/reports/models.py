@@ -32,6 +32,7 @@ class ReportStage(models.TextChoices):
     GATHERING = "gathering", _("gathering the records, drawing charts and map")
     PRINTING = "printing", _("printing the PDF")
     WRITING = "writing", _("writing the DOCX")
+    TABLE = "table", _("writing the table of the records")
     DONE = "done", _("built")
     FAILED = "failed", _("the build failed")
 
@@ -41,10 +42,17 @@ PROGRESS = {
     ReportStage.GATHERING: 10,
     ReportStage.PRINTING: 50,
     ReportStage.WRITING: 80,
+    ReportStage.TABLE: 90,
     ReportStage.DONE: 100,
     ReportStage.FAILED: 100,
 }
-BUILDING = (ReportStage.QUEUED, ReportStage.GATHERING, ReportStage.PRINTING, ReportStage.WRITING)
+BUILDING = (
+    ReportStage.QUEUED,
+    ReportStage.GATHERING,
+    ReportStage.PRINTING,
+    ReportStage.WRITING,
+    ReportStage.TABLE,
+)
 
 
 class Report(TimeStampedModel):
@@ -87,6 +95,12 @@ class Report(TimeStampedModel):
     )
     pdf = models.FileField(_("PDF"), upload_to="reports/%Y/", blank=True)
     docx = models.FileField(_("DOCX"), upload_to="reports/%Y/", blank=True)
+    table = models.FileField(
+        _("table of the records"),
+        upload_to="reports/%Y/",
+        blank=True,
+        help_text=_("Every record behind the figures, as CSV, when the PDF cannot list them."),
+    )
     built_at = models.DateTimeField(
         _("built at"), null=True, blank=True, help_text=_("Empty while the files are being built.")
     )

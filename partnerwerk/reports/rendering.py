@@ -7,8 +7,10 @@ writes no creation date without one in the HTML, and the DOCX's dates are fixed.
 """
 
 import datetime
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -23,6 +25,7 @@ from partnerwerk.reports.fact_sheet import fact_sheet
 from partnerwerk.reports.models import ReportStage
 from partnerwerk.reports.scope import Scope
 from partnerwerk.reports.sdg_review import sdg_review
+from partnerwerk.reports.table import write_table
 
 STYLESHEETS = ["office/print.css", "reports/report.css"]
 TEMPLATES = {
@@ -34,10 +37,21 @@ TEMPLATES = {
 
 @dataclass
 class Built:
+    """`table`: in summary mode, the path of a temporary CSV file with the records behind the
+    figures (the caller stores and removes it); otherwise None."""
+
     html: str
     pdf: bytes
     docx: bytes
     title: str
+    table: Path | None = None
+
+
+def file_name(kind: str, *, start, end, language: str, place=None, extension: str) -> str:
+    """The name of a report's file: the PDF names its table by it, the office downloads by it."""
+    subject = f"-{place.name}" if place is not None else ""
+    period = f"{start:%Y%m%d}-{end:%Y%m%d}"
+    return f"{kind}{subject}-{period}-{language}.{extension}".replace(" ", "-")
 
 
 def period_text(start: datetime.date, end: datetime.date) -> str:
@@ -90,14 +104,33 @@ def report_pdf(html: str, *, fetcher: LocalOnlyFetcher | None = None) -> bytes:
 
 
 def report_context(kind: str, *, start, end, place=None, scope: Scope) -> dict:
-    """What a report of `kind` shows, read in the active language."""
+    """What a report of `kind` shows, read in the active language; in summary mode with the
+    name of the table of its records."""
     if kind == "annual":
-        return annual_report(start=start, end=end, scope=scope)
-    if kind == "sdg_review":
-        return sdg_review(start=start, end=end, scope=scope)
-    if kind == "fact_sheet":
+        context = annual_report(start=start, end=end, scope=scope)
+    elif kind == "sdg_review":
+        context = sdg_review(start=start, end=end, scope=scope)
+    elif kind == "fact_sheet":
         return fact_sheet(place=place, scope=scope)
-    raise ValueError(f"unknown kind of report {kind!r}")
+    else:
+        raise ValueError(f"unknown kind of report {kind!r}")
+    language = translation.get_language()[:2]
+    context["table_name"] = file_name(
+        kind, start=start, end=end, language=language, extension="csv"
+    )
+    return context
+
+
+def report_table(context: dict) -> Path | None:
+    """In summary mode, the CSV of every record behind the figures, in a temporary file
+    (written in the active language); otherwise None."""
+    if not context.get("summary_mode"):
+        return None
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", newline="", suffix=".csv", delete=False
+    ) as stream:
+        write_table(context["figures"], stream)
+    return Path(stream.name)
 
 
 def preview(kind: str, *, start, end, place=None, scope: Scope, language: str, outlook="") -> str:
@@ -133,7 +166,11 @@ def build(
     pdf = report_pdf(html)
     on_stage(ReportStage.WRITING)
     docx = html_to_docx(html, title=title, language=language, dated=end)
-    return Built(html=html, pdf=pdf, docx=docx, title=title)
+    if context.get("summary_mode"):
+        on_stage(ReportStage.TABLE)
+    with translation.override(language):
+        table = report_table(context)
+    return Built(html=html, pdf=pdf, docx=docx, title=title, table=table)
 
 
 def public_fact_sheet_pdf(*, place, language: str) -> bytes:

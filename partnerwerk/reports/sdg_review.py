@@ -59,6 +59,10 @@ def goal_rows(records: PeriodRecords, *, money_rule=None) -> list[dict]:
         }
         significance_of = {}
         by_target: dict[str, list] = {}
+        for activity in records.counted_money_activities:  # summary mode: counted below
+            strongest = _strongest(records.tags_of("activity", activity), goal.number)
+            if strongest is not None:
+                significance_of[("activity", activity.pk)] = strongest
         for kind, items in subjects.items():
             for record in items:
                 tags = records.tags_of(kind, record)
@@ -81,12 +85,33 @@ def goal_rows(records: PeriodRecords, *, money_rule=None) -> list[dict]:
             part = "in_kind" if transaction.kind == "in_kind" else "cash"
             row[part][significance] += euros
             row["money_records"].append(transaction)
+        counted = records.activity_goals.get(goal.number, {})
+        for level in (PRINCIPAL, SIGNIFICANT):
+            row["counts"]["activity"][level] += counted.get(level, 0)
+        row["counted_activities"] = sum(counted.values())
         for target in goal.targets.all():
-            if target.code in by_target:
-                row["targets"].append({"target": target, "records": by_target[target.code]})
-        row["records"] = len(row["record_list"])
+            activities = records.activity_targets.get(target.code)
+            if target.code in by_target or activities:
+                row["targets"].append(
+                    {
+                        "target": target,
+                        "records": by_target.get(target.code, []),
+                        "activities": activities,
+                    }
+                )
+        row["records"] = len(row["record_list"]) + row["counted_activities"]
         rows.append(row)
     return rows
+
+
+def goal_streams(records: PeriodRecords, rows: list[dict]) -> list:
+    """Summary mode: per goal of `rows` with counted activities, the queryset of those
+    activities, for the table of the records behind the figures."""
+    return [
+        records.activities_in_period.filter(sdg_tags__goal_id=row["goal"].number).distinct()
+        for row in rows
+        if row["counted_activities"]
+    ]
 
 
 def sdg_chart(rows: list[dict]) -> dict:
@@ -116,7 +141,10 @@ def sdg_review(*, start: datetime.date, end: datetime.date, scope: Scope) -> dic
     for row in rows:
         if row["records"]:
             row["figure"] = figures.add(
-                str(row["goal"]), row["records"], [*row["record_list"], *row["money_records"]]
+                str(row["goal"]),
+                row["records"],
+                [*row["record_list"], *row["money_records"]],
+                goal_streams(records, [row]),
             )
     return {
         "start": start,
@@ -127,4 +155,5 @@ def sdg_review(*, start: datetime.date, end: datetime.date, scope: Scope) -> dic
         "without": [row["goal"] for row in rows if not row["records"]],
         "sdg_chart": sdg_chart(rows),
         "figures": figures.items,
+        "summary_mode": records.summary,
     }

@@ -5,7 +5,7 @@ import datetime
 import logging
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from partnerwerk.reports.models import (
     ReportStage,
     ReportStatus,
 )
-from partnerwerk.reports.rendering import build
+from partnerwerk.reports.rendering import build, file_name
 from partnerwerk.reports.scope import PUBLIC, Scope
 
 log = logging.getLogger(__name__)
@@ -77,10 +77,16 @@ def scope_of(report: Report) -> Scope:
     return PUBLIC if report.public_only else Scope(user=report.created_by)
 
 
-def _file_name(report: Report, extension: str) -> str:
-    subject = f"-{report.place.name}" if report.place_id else ""
-    period = f"{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}"
-    return f"{report.kind}{subject}-{period}-{report.language}.{extension}".replace(" ", "-")
+def report_file_name(report: Report, extension: str) -> str:
+    """The name of the report's PDF, DOCX or CSV table (the PDF names its table by it)."""
+    return file_name(
+        report.kind,
+        start=report.period_start,
+        end=report.period_end,
+        language=report.language,
+        place=report.place if report.place_id else None,
+        extension=extension,
+    )
 
 
 def report_build_files(*, report: Report) -> Report:
@@ -110,15 +116,24 @@ def report_build_files(*, report: Report) -> Report:
         log.exception("report %s could not be built", report.pk)
         stored.update(build_error=str(error)[:2000], stage=ReportStage.FAILED)
         raise
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        report.pdf.save(_file_name(report, "pdf"), ContentFile(built.pdf), save=False)
-        report.docx.save(_file_name(report, "docx"), ContentFile(built.docx), save=False)
-        report.built_at = timezone.now()
-        report.build_error = ""
-        report.stage = ReportStage.DONE
-        attribute_history(report, report.created_by)
-        report.save()
+    try:
+        with transaction.atomic():
+            report = Report.objects.select_for_update().get(pk=report.pk)
+            report.pdf.save(report_file_name(report, "pdf"), ContentFile(built.pdf), save=False)
+            report.docx.save(report_file_name(report, "docx"), ContentFile(built.docx), save=False)
+            if built.table is not None:
+                with built.table.open("rb") as table:
+                    report.table.save(report_file_name(report, "csv"), File(table), save=False)
+            else:
+                report.table = ""  # a rebuild with fewer records lists them in the PDF
+            report.built_at = timezone.now()
+            report.build_error = ""
+            report.stage = ReportStage.DONE
+            attribute_history(report, report.created_by)
+            report.save()
+    finally:
+        if built.table is not None:
+            built.table.unlink(missing_ok=True)
     return report
 
 

@@ -13,13 +13,15 @@ from partnerwerk.office.forms_reports import ReportForm
 from partnerwerk.reports.models import Report
 from partnerwerk.reports.rendering import preview as report_preview
 from partnerwerk.reports.scope import PUBLIC, Scope
-from partnerwerk.reports.services import report_finalize, report_request
+from partnerwerk.reports.services import report_file_name, report_finalize, report_request
 from partnerwerk.reports.tasks import build_report
 
 FORMATS = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "table": "text/csv; charset=utf-8",
 }
+EXTENSIONS = {"pdf": "pdf", "docx": "docx", "table": "csv"}
 
 
 @office_view
@@ -91,8 +93,9 @@ def download(request, pk: int, format: str):
     return FileResponse(
         stored.open("rb"),
         content_type=FORMATS[format],
-        as_attachment=format == "docx",
-        filename=stored.name.rsplit("/", 1)[-1],
+        as_attachment=format != "pdf",
+        # the name the PDF gives its table, whatever name the storage chose
+        filename=report_file_name(report, EXTENSIONS[format]),
     )
 
 
