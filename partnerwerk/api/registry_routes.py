@@ -16,7 +16,7 @@ from partnerwerk.core.params import MAX_PAGE
 from partnerwerk.exchange.serializers import place_reference
 from partnerwerk.partnerships.models import PartnershipOrigin
 from partnerwerk.registry import selectors
-from partnerwerk.registry.places import place_from_ref, place_id_from_ref, place_ref, ref_of
+from partnerwerk.registry.places import partner_values_from_ref, place_from_ref, place_ref, ref_of
 
 router = Router(tags=["registry"])
 PAGE_SIZE = 50
@@ -181,8 +181,8 @@ def city_partners(request, ref: str):
     def compute():
         # The place is looked up inside the cached computation: a cached answer needs no
         # database connection at all. Plain values, no model instances (decision 0036).
-        place_id = place_id_from_ref(ref)
-        if place_id is None:
+        partners = partner_values_from_ref(ref)
+        if partners is None:
             raise HttpError(404, _("There is no place “%(ref)s”.") % {"ref": ref})
         return [
             {
@@ -190,7 +190,7 @@ def city_partners(request, ref: str):
                 "kinds": partner["kinds"],
                 "origins": partner["origins"],
             }
-            for partner in selectors.city_partner_values(place_id=place_id)
+            for partner in partners
         ]
 
     return _json(compute, request, "partners")

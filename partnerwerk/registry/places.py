@@ -5,7 +5,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from partnerwerk.places.models import Place
-from partnerwerk.registry.selectors import registry_place, registry_place_id
+from partnerwerk.registry.selectors import city_partner_values, registry_place
 
 
 def place_ref(place: Place) -> str:
@@ -25,12 +25,12 @@ def place_from_ref(ref: str) -> Place | None:
     return None
 
 
-def place_id_from_ref(ref: str) -> int | None:
-    """The id of `place_from_ref`'s place, without reading the place."""
+def partner_values_from_ref(ref: str) -> list[dict] | None:
+    """`city_partner_values` of the place `ref` names; None if there is no such place."""
     if ref.isdigit():
-        return registry_place_id(geonames_id=int(ref))
+        return city_partner_values(geonames_id=int(ref))
     if ref[:1] == "p" and ref[1:].isdigit():
-        return registry_place_id(pk=int(ref[1:]))
+        return city_partner_values(place_id=int(ref[1:]))
     return None
 
 

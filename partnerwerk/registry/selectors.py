@@ -178,21 +178,41 @@ VALUE_FIELDS = (
 )
 
 
-def city_partner_values(*, place_id: int) -> list[dict]:
+def _city_relations(*, place: int | None = None, geonames_id: int | None = None) -> QuerySet:
+    """Both sides of a city's relations in one statement, each side read on its own index;
+    the city given by its id or, inside the statement, by its GeoNames id."""
+    if geonames_id is not None:
+        place = Place.objects.filter(geonames_id=geonames_id).values("id")[:1]
+    home, partner = (
+        network_relations().filter(**{f"{side}_id": place}).order_by()
+        for side in ("home", "partner")
+    )
+    return home.union(partner, all=True)
+
+
+def city_partner_values(
+    *, place_id: int | None = None, geonames_id: int | None = None
+) -> list[dict] | None:
     """`city_partners` as plain values, for answers that only copy them (the API): each
     partner's place (a dict of VALUE_FIELDS), the kinds and origins of the pair, in the same
-    order (two queries, no model instances)."""
+    order; None if there is no such place. One query, compiled once per process (a second
+    asks whether the place exists when it has no relations); no model instances."""
+    key, value = ("geonames_id", geonames_id) if place_id is None else ("id", place_id)
+    if value is None or value > LARGEST_ID:
+        return None
+    asked = {"geonames_id": value} if key == "geonames_id" else {"place": value}
+    found = prepared.relation_values(_city_relations, place_fields=VALUE_FIELDS, **asked)
+    if not found and registry_place_id(**{"pk" if key == "id" else key: value}) is None:
+        return None
     partners: dict[int, dict] = {}
-    for side in (_home_side, _partner_side):
-        found = prepared.relation_values(side, place=place_id, place_fields=VALUE_FIELDS)
-        for relation, home, partner in found:
-            for own, other in ((home, partner), (partner, home)):
-                if own["id"] == place_id:
-                    entry = partners.setdefault(
-                        other["id"], {"place": other, "kinds": set(), "origins": set()}
-                    )
-                    entry["kinds"].add(relation["kind"])
-                    entry["origins"].add(relation["origin"])
+    for relation, home, partner in found:
+        for own, other in ((home, partner), (partner, home)):
+            if own[key] == value:
+                entry = partners.setdefault(
+                    other["id"], {"place": other, "kinds": set(), "origins": set()}
+                )
+                entry["kinds"].add(relation["kind"])
+                entry["origins"].add(relation["origin"])
     name = f"name_{(get_language() or settings.LANGUAGE_CODE)[:2]}"  # as Place.display_name
     for entry in partners.values():
         place = entry["place"]

@@ -90,3 +90,21 @@ def test_a_place_id_is_found_by_geonames_id_or_by_its_own_id_and_an_unknown_numb
     assert selectors.registry_place_id(geonames_id=2935518) is None
     assert selectors.registry_place_id(geonames_id=10**30) is None
     assert selectors.registry_place_id(pk=10**30) is None
+
+
+def test_a_city_without_relations_has_no_partners_and_an_unknown_city_is_none():
+    lonely = make_place(geonames_id=2935518)
+    _registry(make_place(), make_place())
+    assert selectors.city_partner_values(geonames_id=2935518) == []
+    assert selectors.city_partner_values(place_id=lonely.pk) == []
+    assert selectors.city_partner_values(geonames_id=2935519) is None
+    assert selectors.city_partner_values(place_id=10**30) is None
+
+
+def test_a_city_is_found_by_geonames_id_or_own_id_with_the_same_partners():
+    city = make_place(geonames_id=2935517)
+    _registry(city, make_place(name="Kumasi", country="GH"))
+    _registry(make_place(name="Amiens", country="FR", geonames_id=None), city)
+    by_geonames = selectors.city_partner_values(geonames_id=2935517)
+    assert [p["place"]["name"] for p in by_geonames] == ["Amiens", "Kumasi"]
+    assert selectors.city_partner_values(place_id=city.pk) == by_geonames
