@@ -17,6 +17,7 @@ from partnerwerk.exchange.serializers import place_reference
 from partnerwerk.partnerships.models import PartnershipOrigin
 from partnerwerk.registry import selectors
 from partnerwerk.registry.places import partner_values_from_ref, place_from_ref, place_ref, ref_of
+from partnerwerk.registry.values import country_code
 
 router = Router(tags=["registry"])
 PAGE_SIZE = 50
@@ -102,7 +103,7 @@ def _place_values(place: dict) -> dict:
     """`_place` of a place read as plain values (a page of relations)."""
     return {
         "name": place["name"],
-        "country": selectors.country_code(place["country"]),
+        "country": country_code(place["country"]),
         "geonames_id": place["geonames_id"],
         "lat": place["latitude"],
         "lon": place["longitude"],

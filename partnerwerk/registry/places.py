@@ -5,7 +5,8 @@ from django.http import Http404
 from django.urls import reverse
 
 from partnerwerk.places.models import Place
-from partnerwerk.registry.selectors import city_partner_values, registry_place
+from partnerwerk.registry.selectors import registry_place
+from partnerwerk.registry.values import city_partner_values
 
 
 def place_ref(place: Place) -> str:

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django_countries import countries
 
 from partnerwerk.registry.places import city_url, place_ref, ref_of
-from partnerwerk.registry.selectors import country_code
+from partnerwerk.registry.values import country_code
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from partnerwerk.core.models import Visibility
 from partnerwerk.partnerships.models import PartnershipOrigin
-from partnerwerk.registry import selectors
+from partnerwerk.registry import selectors, values
 from partnerwerk.testing import make_partnership, make_place
 
 pytestmark = pytest.mark.django_db
@@ -75,36 +75,36 @@ def test_a_citys_partners_as_plain_values_match_its_partners_as_places_in_order_
     _registry(amiens, city)
     _registry(make_place(name="Lyon", country="FR"), make_place(name="Lille", country="FR"))
     places = selectors.city_partners(place=city)
-    values = selectors.city_partner_values(place_id=city.pk)
-    assert [partner["place"]["id"] for partner in values] == [p.place.pk for p in places]
-    assert [partner["kinds"] for partner in values] == [p.kinds for p in places]
-    assert [partner["place"]["name"] for partner in values] == ["Amiens", "Leeds", "Kumasi"]
-    assert values[2]["kinds"] == ["climate", "twinning"]
-    assert [partner["origins"] for partner in values] == [["registry"], ["curated"], ["registry"]]
+    plain = values.city_partner_values(place_id=city.pk)
+    assert [partner["place"]["id"] for partner in plain] == [p.place.pk for p in places]
+    assert [partner["kinds"] for partner in plain] == [p.kinds for p in places]
+    assert [partner["place"]["name"] for partner in plain] == ["Amiens", "Leeds", "Kumasi"]
+    assert plain[2]["kinds"] == ["climate", "twinning"]
+    assert [partner["origins"] for partner in plain] == [["registry"], ["curated"], ["registry"]]
 
 
 def test_a_place_id_is_found_by_geonames_id_or_by_its_own_id_and_an_unknown_number_finds_none():
     place = make_place(geonames_id=2935517)
-    assert selectors.registry_place_id(geonames_id=2935517) == place.pk
-    assert selectors.registry_place_id(pk=place.pk) == place.pk
-    assert selectors.registry_place_id(geonames_id=2935518) is None
-    assert selectors.registry_place_id(geonames_id=10**30) is None
-    assert selectors.registry_place_id(pk=10**30) is None
+    assert values.registry_place_id(geonames_id=2935517) == place.pk
+    assert values.registry_place_id(pk=place.pk) == place.pk
+    assert values.registry_place_id(geonames_id=2935518) is None
+    assert values.registry_place_id(geonames_id=10**30) is None
+    assert values.registry_place_id(pk=10**30) is None
 
 
 def test_a_city_without_relations_has_no_partners_and_an_unknown_city_is_none():
     lonely = make_place(geonames_id=2935518)
     _registry(make_place(), make_place())
-    assert selectors.city_partner_values(geonames_id=2935518) == []
-    assert selectors.city_partner_values(place_id=lonely.pk) == []
-    assert selectors.city_partner_values(geonames_id=2935519) is None
-    assert selectors.city_partner_values(place_id=10**30) is None
+    assert values.city_partner_values(geonames_id=2935518) == []
+    assert values.city_partner_values(place_id=lonely.pk) == []
+    assert values.city_partner_values(geonames_id=2935519) is None
+    assert values.city_partner_values(place_id=10**30) is None
 
 
 def test_a_city_is_found_by_geonames_id_or_own_id_with_the_same_partners():
     city = make_place(geonames_id=2935517)
     _registry(city, make_place(name="Kumasi", country="GH"))
     _registry(make_place(name="Amiens", country="FR", geonames_id=None), city)
-    by_geonames = selectors.city_partner_values(geonames_id=2935517)
+    by_geonames = values.city_partner_values(geonames_id=2935517)
     assert [p["place"]["name"] for p in by_geonames] == ["Amiens", "Kumasi"]
-    assert selectors.city_partner_values(place_id=city.pk) == by_geonames
+    assert values.city_partner_values(place_id=city.pk) == by_geonames
