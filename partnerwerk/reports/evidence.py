@@ -3,6 +3,7 @@ their sources."""
 
 from dataclasses import dataclass, field
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from partnerwerk.core.dates import display_partial_date
@@ -50,6 +51,13 @@ def evidence_of(record) -> Evidence:
     return Evidence(kind=kind, title=name, key=key, sources=_sources(record))
 
 
+def grouped(value) -> str:
+    """A count as the reader's language writes it ("1.000.000"); any other value as it is."""
+    if isinstance(value, int):
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    return str(value)
+
+
 class Figures:
     """Numbered figures in the order a report states them."""
 
@@ -60,7 +68,7 @@ class Figures:
         figure = Figure(
             number=len(self.items) + 1,
             label=label,
-            value=str(value),
+            value=grouped(value),
             records=[evidence_of(record) for record in records],
             streams=list(streams),
         )

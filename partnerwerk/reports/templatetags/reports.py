@@ -1,4 +1,4 @@
-"""Filters of the reports' templates: dates as exact as they are known, euros."""
+"""Filters of the reports' templates: dates as exact as they are known, euros, counts."""
 
 from django import template
 from django.utils import formats
@@ -20,6 +20,12 @@ def euros(value) -> str:
     if value is None:
         return "–"
     return f"{formats.number_format(value, 2, use_l10n=True, force_grouping=True)} EUR"
+
+
+@register.filter
+def number(value) -> str:
+    """A count as the reader's language groups it: "1.000.000" or "1,000,000"."""
+    return formats.number_format(value, use_l10n=True, force_grouping=True)
 
 
 @register.simple_tag
