@@ -1,6 +1,6 @@
 """The DOCX of a report, for editing in a word processor: the report's own HTML turned into
-headings, paragraphs, lists and tables with python-docx (charts and the map are drawings the
-PDF holds; the DOCX keeps the tables with the same numbers). The same HTML gives the same
+headings, paragraphs, lists and tables with python-docx, and its charts and map as pictures
+(the SVG the PDF draws, painted as PNG by reports/raster.py). The same HTML gives the same
 bytes: fixed core properties and fixed times of the ZIP entries."""
 
 import datetime
@@ -9,13 +9,19 @@ import zipfile
 from html.parser import HTMLParser
 
 from docx import Document
-from docx.shared import Pt
+from docx.shared import Cm, Pt
+
+from partnerwerk.reports.raster import svg_png
 
 HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3}
 TEXT_BLOCKS = (*HEADINGS, "p", "li", "figcaption")
 SKIPPED = {"svg", "title", "style", "head", "script"}
 # The ZIP format's first possible time: no entry carries the moment it was written.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+SHAPES = ("path", "rect", "circle", "text")
+PICTURE_WIDTH = 16.0  # cm: the text width of the DOCX's page
+PICTURE_HEIGHT = 12.0  # cm: a tall chart (the 17 goals) keeps room for its caption
+CM_PER_PX = 2.54 / 96
 
 
 class _Builder(HTMLParser):
@@ -28,8 +34,16 @@ class _Builder(HTMLParser):
         self.rows: list | None = None
         self.row: list | None = None
         self.header_row = False
+        self.svg: dict | None = None  # the drawing being collected
+        self.svg_text: list | None = None  # the shape whose text is being collected
 
     def handle_starttag(self, tag, attrs):
+        if tag == "svg" and not self.skip:
+            self._start_drawing(dict(attrs))
+        elif self.svg is not None and tag in SHAPES:
+            shape = [tag, dict(attrs), ""]
+            self.svg["shapes"].append(shape)
+            self.svg_text = shape if tag == "text" else None
         if tag in SKIPPED:
             self.skip += 1
         if self.skip:
@@ -49,6 +63,10 @@ class _Builder(HTMLParser):
             self.text.append("\n")
 
     def handle_endtag(self, tag):
+        if tag == "text":
+            self.svg_text = None
+        if tag == "svg" and self.svg is not None and self.skip == 1:
+            self._end_drawing()
         if tag in SKIPPED:
             self.skip -= 1
             return
@@ -77,8 +95,29 @@ class _Builder(HTMLParser):
             self.block = None
 
     def handle_data(self, data):
+        if self.svg_text is not None:
+            self.svg_text[2] += data
         if not self.skip and self.block:
             self.text.append(data)
+
+    def _start_drawing(self, attrs: dict) -> None:
+        numbers = (attrs.get("viewbox") or "").split()
+        try:
+            width, height = float(numbers[2]), float(numbers[3])
+        except (IndexError, ValueError):
+            return  # not a drawing of ours: left out, as before
+        self.svg = {"view_box": (width, height), "width": attrs.get("width", ""), "shapes": []}
+
+    def _end_drawing(self) -> None:
+        drawing, self.svg, self.svg_text = self.svg, None, None
+        width, height = drawing["view_box"]
+        try:
+            centimetres = float(drawing["width"]) * CM_PER_PX
+        except ValueError:  # "100%": as wide as the text
+            centimetres = PICTURE_WIDTH
+        centimetres = min(centimetres, PICTURE_WIDTH, PICTURE_HEIGHT * width / height)
+        png = svg_png(drawing["view_box"], [tuple(shape) for shape in drawing["shapes"]])
+        self.document.add_picture(io.BytesIO(png), width=Cm(centimetres))
 
     def _table(self, rows):
         width = max((len(row) for row in rows), default=0)
