@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import translation
@@ -114,7 +115,7 @@ def report_context(kind: str, *, start, end, place=None, scope: Scope) -> dict:
         return fact_sheet(place=place, scope=scope)
     else:
         raise ValueError(f"unknown kind of report {kind!r}")
-    language = translation.get_language()[:2]
+    language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
     context["table_name"] = file_name(
         kind, start=start, end=end, language=language, extension="csv"
     )
