@@ -16,6 +16,9 @@ repository's nginx configuration with a self-signed certificate, two gunicorn ap
 127.0.0.2. Each client asks the mix of bench/load_public.py (portal pages, registry pages,
 API, open-data files) in turn, with a varying query string where the mix says so, on a new
 TLS connection each time, until `--seconds` are up (bounded: at most 200,000 requests).
+By default the clients start on a cold site (the first minute after a change: every public
+file is written anew, decision 0038); `--warm-up` asks every question once first and so
+measures the steady state.
 """
 
 import argparse
@@ -110,6 +113,23 @@ def ask(port: int, path: str, context: ssl.SSLContext) -> tuple[int, float]:
     return status, time.perf_counter() - started
 
 
+def warm_up(port: int, questions, places) -> None:
+    """Ask every question once, one after the other, as a running site has been asked
+    before: the public files of this content generation are written and the pages that
+    repeat are in the cache. The figures then show the steady state, not the first minute
+    after a change."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    started = time.perf_counter()
+    for _, template in questions:
+        path = template.replace("{n}", "0")
+        if places:
+            path = path.replace("{place}", str(places[0]))
+        ask(port, path, context)
+    print(f"Warmed up in {time.perf_counter() - started:.1f} s.\n", flush=True)
+
+
 def run_load(port: int, questions, places, clients: int, seconds: float) -> dict:
     context = ssl.create_default_context()
     context.check_hostname = False
@@ -185,6 +205,11 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=1_000_000)
     parser.add_argument("--skip-prepare", action="store_true", help="the database is ready")
     parser.add_argument("--logs", type=Path, help="keep the servers' logs in this folder")
+    parser.add_argument(
+        "--warm-up",
+        action="store_true",
+        help="ask every question once before the clock starts (the steady state)",
+    )
     arguments = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("Run it under bin/with-postgres (PostgreSQL, as in production).")
@@ -211,7 +236,8 @@ def main() -> None:
             f"{arguments.seconds:.0f} s:\n",
             flush=True,
         )
-        time.sleep(10)  # each worker loads the SDG model at start (gunicorn_conf.py)
+        if arguments.warm_up:
+            warm_up(site.https_port, questions, places)
         before = resource.getrusage(resource.RUSAGE_SELF)
         outcome = run_load(site.https_port, questions, places, arguments.clients, arguments.seconds)
         after = resource.getrusage(resource.RUSAGE_SELF)
