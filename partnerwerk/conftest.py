@@ -12,6 +12,20 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         if database["ENGINE"] == "django.db.backends.postgresql":
             options = database.setdefault("OPTIONS", {})
             options["options"] = f"-c statement_timeout={TEST_STATEMENT_TIMEOUT_MS}"
+        # The test database's tables come from the models, not from running the migrations
+        # (about a minute of each test process's start); core/tests/test_migrations.py runs
+        # them on an empty database and checks they build the same tables.
+        database.setdefault("TEST", {})["MIGRATE"] = False
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the rows the data migrations write (the SDG goals, the
+    legal pages) as the migrations would have left them."""
+    from partnerwerk.core.tests.migration_data import write_migration_data
+
+    with django_db_blocker.unblock():
+        write_migration_data()
 
 
 @pytest.fixture(autouse=True)
