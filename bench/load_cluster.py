@@ -113,14 +113,19 @@ def ask(port: int, path: str, context: ssl.SSLContext) -> tuple[int, float]:
     return status, time.perf_counter() - started
 
 
+def client_context() -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE  # the harness's self-signed certificate
+    return context
+
+
 def warm_up(port: int, questions, places) -> None:
     """Ask every question once, one after the other, as a running site has been asked
     before: the public files of this content generation are written and the pages that
     repeat are in the cache. The figures then show the steady state, not the first minute
     after a change."""
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
+    context = client_context()
     started = time.perf_counter()
     for _, template in questions:
         path = template.replace("{n}", "0")
@@ -131,9 +136,7 @@ def warm_up(port: int, questions, places) -> None:
 
 
 def run_load(port: int, questions, places, clients: int, seconds: float) -> dict:
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE  # the harness's self-signed certificate
+    context = client_context()
     results: dict[str, list[tuple[int, float]]] = {path: [] for _, path in questions}
     lock = threading.Lock()
     counter = itertools.count()

@@ -52,10 +52,12 @@ def _directory() -> Path:
     return directory
 
 
-def _generations(directory: Path, name: str) -> list[Path]:
-    """The complete files of `name`, oldest generation first."""
-    files = [path for path in directory.glob(f"{name}.*") if path.name[len(name) + 1 :].isdigit()]
-    return sorted(files, key=lambda path: int(path.name[len(name) + 1 :]))
+def _older_generations(directory: Path, name: str, generation: str) -> list[Path]:
+    """The complete files of `name` written before `generation`, oldest first."""
+    stamps = {path: path.name[len(name) + 1 :] for path in directory.glob(f"{name}.*")}
+    older = [path for path, stamp in stamps.items() if stamp.isdigit()]
+    older = [path for path in older if int(stamps[path]) < int(generation)]
+    return sorted(older, key=lambda path: int(stamps[path]))
 
 
 def _open(path: Path) -> BinaryIO | None:
@@ -66,11 +68,7 @@ def _open(path: Path) -> BinaryIO | None:
 
 
 def _previous(directory: Path, name: str, generation: str) -> BinaryIO | None:
-    older = [
-        path
-        for path in _generations(directory, name)
-        if int(path.name[len(name) + 1 :]) < int(generation)
-    ]
+    older = _older_generations(directory, name, generation)
     return _open(older[-1]) if older else None
 
 
@@ -91,9 +89,8 @@ def _write(directory: Path, name: str, generation: str, write) -> BinaryIO:
         raise
     final = directory / f"{name}.{generation}"
     os.replace(temporary, final)
-    for old in _generations(directory, name):
-        if int(old.name[len(name) + 1 :]) < int(generation):
-            old.unlink(missing_ok=True)
+    for old in _older_generations(directory, name, generation):
+        old.unlink(missing_ok=True)
     stale = time.time() - ABANDONED_SECONDS
     for left in directory.glob(f".{name}.*"):
         with contextlib.suppress(FileNotFoundError):

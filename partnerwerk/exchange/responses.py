@@ -92,8 +92,7 @@ def public_dataset_response(
         if format in BINARY_FORMATS:
             export_dataset_xlsx(name, out, headers="en")
         else:
-            for chunk in encoded(dataset_text(name, format, headers="en", dialect=dialect)):
-                out.write(chunk)
+            out.writelines(encoded(dataset_text(name, format, headers="en", dialect=dialect)))
 
     file = published.public_file(f"{name}.{_language()}.{dialect}.{format}", write)
     response = FileResponse(file, content_type=CONTENT_TYPES[format])
@@ -103,12 +102,10 @@ def public_dataset_response(
 
 def partner_cities_response(*, filename: str = "partner-cities.geojson") -> StreamingHttpResponse:
     if published.enabled():
-
-        def write(out) -> None:
-            for chunk in encoded(partner_cities_text()):
-                out.write(chunk)
-
-        file = published.public_file(f"partner-cities.{_language()}.geojson", write)
+        file = published.public_file(
+            f"partner-cities.{_language()}.geojson",
+            lambda out: out.writelines(encoded(partner_cities_text())),
+        )
         response = FileResponse(file, content_type=CONTENT_TYPES["geojson"])
     else:
         response = StreamingHttpResponse(
