@@ -4,9 +4,10 @@ the database afterwards, and a PostgreSQL cluster of the test's own that may be 
 
 "Inside its write transaction" is read from the database, never guessed from time: on
 SQLite the write lock is held (a probe cannot begin an immediate transaction) and the
-write-ahead log has grown since it was taken (rows are being written); on PostgreSQL the
-process's server session has a transaction id (it has written). The process is then frozen
-(SIGSTOP), found still inside the transaction, and killed with SIGKILL, as a crash would.
+write-ahead log ends in frames no commit frame closes yet (rows of the open transaction are
+on disk); on PostgreSQL the process's server session has a transaction id (it has written).
+The process is then frozen (SIGSTOP), found still inside the transaction, and killed with
+SIGKILL, as a crash would.
 """
 
 import contextlib
@@ -44,24 +45,45 @@ def _sqlite_write_locked(path: str) -> bool:
         probe.close()
 
 
+def _sqlite_wal_ends_uncommitted(path: str) -> bool:
+    """Whether the write-ahead log's last frame of the current generation closes no
+    transaction: a writer has written pages of a transaction it has not committed.
+
+    A frame belongs to the current generation when it carries the log header's salts (a
+    checkpoint that restarts the log changes them); its header's second word is the database
+    size in pages for a commit frame and 0 for any other (https://sqlite.org/fileformat.html,
+    section 4.1). The size of the file says nothing: a restarted log is overwritten in place.
+    """
+    try:
+        wal = os.open(f"{path}-wal", os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        header = os.pread(wal, 32, 0)
+        if len(header) < 32:
+            return False
+        frame_size = 24 + int.from_bytes(header[8:12], "big")
+        salts = header[16:24]
+        last_commit_size = None
+        offset = 32
+        while len(frame := os.pread(wal, 24, offset)) == 24 and frame[8:16] == salts:
+            last_commit_size = int.from_bytes(frame[4:8], "big")
+            offset += frame_size
+        return last_commit_size == 0
+    finally:
+        os.close(wal)
+
+
 class WriteWatch:
     """Whether another process is inside a write transaction and has written to it."""
 
     def __init__(self, database_url: str):
         self.database_url = database_url
-        self.wal_at_lock: int | None = None
 
     def writing(self) -> bool:
         if self.database_url.startswith("sqlite:"):
             path = _sqlite_path(self.database_url)
-            wal = Path(f"{path}-wal")
-            if not _sqlite_write_locked(path):
-                self.wal_at_lock = None
-                return False
-            size = wal.stat().st_size if wal.exists() else 0
-            if self.wal_at_lock is None:
-                self.wal_at_lock = size
-            return size > self.wal_at_lock
+            return _sqlite_write_locked(path) and _sqlite_wal_ends_uncommitted(path)
         import psycopg
 
         with psycopg.connect(self.database_url, autocommit=True) as db:
@@ -70,11 +92,6 @@ class WriteWatch:
                 "AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()"
             ).fetchone()
         return count > 0
-
-    def still_writing(self) -> bool:
-        if self.database_url.startswith("sqlite:"):
-            return _sqlite_write_locked(_sqlite_path(self.database_url))
-        return self.writing()
 
 
 def kill_mid_write(process: Process, database_url: str, *, timeout: float = 90) -> None:
@@ -88,7 +105,7 @@ def kill_mid_write(process: Process, database_url: str, *, timeout: float = 90) 
             pytest.fail(f"{process.name} did not write within {timeout} s:\n{process.output()}")
         time.sleep(0.005)
     os.killpg(process.popen.pid, signal.SIGSTOP)
-    caught = watch.still_writing()
+    caught = watch.writing()
     process.kill()
     assert caught, f"{process.name} had left its transaction before it was stopped"
 

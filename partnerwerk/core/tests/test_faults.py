@@ -33,6 +33,16 @@ BURST = """
 import datetime, django
 django.setup()
 from django.db import transaction
+from django.db.backends.signals import connection_created
+
+# A small page cache makes each write's rows reach the write-ahead log before its commit,
+# as a large transaction's do: the kill then lands among written, uncommitted rows.
+def small_page_cache(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = 10")
+
+connection_created.connect(small_page_cache)
 from partnerwerk.partnerships.models import PartnershipKind, StepKind
 from partnerwerk.partnerships.services import partnership_add_step, partnership_create
 from partnerwerk.testing import make_place, make_user

@@ -104,19 +104,22 @@ def test_the_office_and_a_kumasi_counterpart_keep_one_programme_together(
     # The office finds the programme the reference data started and adds a goal.
     office.goto(f"{live_server.url}/office/action-programmes/")
     _passes_axe(office)
-    office.get_by_role("link", name=programme.title_de).click()
+    with office.expect_navigation():
+        office.get_by_role("link", name=programme.title_de).click()
     assert "Handlungsfeld: Klimaanpassung" in office.locator("main").inner_text()
     _passes_axe(office)
-    office.get_by_role("link", name="Ziel zu „Klimaanpassung“ hinzufügen").click()
+    with office.expect_navigation():
+        office.get_by_role("link", name="Ziel zu „Klimaanpassung“ hinzufügen").click()
     _passes_axe(office)
     office.fill("#id_title_de", "Schatten und Grün für Schulhöfe")
     office.select_option("#id_visibility", "public")
     _save(office)
 
     # ... a measure of the goal with its home side ...
-    office.get_by_role(
-        "link", name="Maßnahme zu „Schatten und Grün für Schulhöfe“ hinzufügen"
-    ).click()
+    with office.expect_navigation():
+        office.get_by_role(
+            "link", name="Maßnahme zu „Schatten und Grün für Schulhöfe“ hinzufügen"
+        ).click()
     _passes_axe(office)
     office.fill("#id_title_de", "Schulhöfe entsiegeln und begrünen")
     office.fill("#id_title_en", "Unseal and green school yards")
@@ -131,9 +134,10 @@ def test_the_office_and_a_kumasi_counterpart_keep_one_programme_together(
     measure = Measure.objects.get()
 
     # ... and an indicator with baseline and target.
-    office.get_by_role(
-        "link", name="Indikator zu „Schatten und Grün für Schulhöfe“ hinzufügen"
-    ).click()
+    with office.expect_navigation():
+        office.get_by_role(
+            "link", name="Indikator zu „Schatten und Grün für Schulhöfe“ hinzufügen"
+        ).click()
     office.fill("#id_title_de", "Entsiegelte Schulhöfe")
     office.fill("#id_title_en", "Unsealed school yards")
     office.fill("#id_unit_de", "Schulhöfe")
@@ -152,9 +156,10 @@ def test_the_office_and_a_kumasi_counterpart_keep_one_programme_together(
     assert "Shade and green for school yards" not in page_text
     assert "(German only)" in page_text
     _passes_axe(kumasi)
-    kumasi.get_by_role(
-        "link", name="Edit and discuss the measure “Unseal and green school yards”"
-    ).click()
+    with kumasi.expect_navigation():
+        kumasi.get_by_role(
+            "link", name="Edit and discuss the measure “Unseal and green school yards”"
+        ).click()
     _passes_axe(kumasi)
     # The home side is the office's and Dortmund's: shown, not editable.
     assert kumasi.locator("#id_home_tasks_de").is_disabled()
@@ -172,7 +177,8 @@ def test_the_office_and_a_kumasi_counterpart_keep_one_programme_together(
 
     # ... and enters the first value.
     kumasi.goto(f"{live_server.url}/en/office/action-programmes/{programme.pk}/")
-    kumasi.get_by_role("link", name="Enter a value of “Unsealed school yards”").click()
+    with kumasi.expect_navigation():
+        kumasi.get_by_role("link", name="Enter a value of “Unsealed school yards”").click()
     _passes_axe(kumasi)
     kumasi.fill("#id_value", "3")
     kumasi.fill("#id_measured_on", "2025-09-30")
@@ -192,10 +198,12 @@ def test_the_office_and_a_kumasi_counterpart_keep_one_programme_together(
     assert "verfasst auf Englisch" in office.locator("#comments").inner_text()
     _passes_axe(office)
     _shot(office, "measure-office")
-    office.get_by_role("link", name="Historie").click()
+    with office.expect_navigation():
+        office.get_by_role("link", name="Historie").click()
     assert "kumasi-officer" in office.locator("main").inner_text()
     office.goto(overview)
-    office.get_by_role("link", name="Fortschritt").first.click()
+    with office.expect_navigation():
+        office.get_by_role("link", name="Fortschritt").first.click()
     progress_text = office.locator("main").inner_text()
     assert "Indikatoren und ihre Zielwerte" in progress_text
     assert "30 % des Wegs vom Ausgangswert zum Zielwert" in progress_text

@@ -82,7 +82,8 @@ def test_a_coordinator_enters_a_budget_and_a_cedi_transaction_and_reads_the_euro
     project_url = f"{live_server.url}/office/projects/{project.pk}/"
 
     page.goto(project_url)
-    page.get_by_role("link", name="Budget hinzufügen").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Budget hinzufügen").click()
     _passes_axe(page)
     page.select_option("#id_kind", label="ursprünglich")
     page.select_option("#id_status", label="zugesagt")
@@ -94,7 +95,8 @@ def test_a_coordinator_enters_a_budget_and_a_cedi_transaction_and_reads_the_euro
         page.click("form.office-form button[type=submit]")
     assert page.url == project_url + "#money"
 
-    page.get_by_role("link", name="Buchung hinzufügen").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Buchung hinzufügen").click()
     page.select_option("#id_kind", label="Ausgabe")
     page.fill("#id_date", "2025-04-03")
     page.fill("#id_amount", "1250")
@@ -122,9 +124,11 @@ def test_a_coordinator_enters_a_budget_and_a_cedi_transaction_and_reads_the_euro
     money.screenshot(path=str(SHOTS / "money-section.png"))
 
     # Deleting asks first, naming the record.
-    money.get_by_role("link", name="Löschen").first.click()
+    with page.expect_navigation():
+        money.get_by_role("link", name="Löschen").first.click()
     assert "Diesen Eintrag löschen?" in page.locator("h1").inner_text()
     _passes_axe(page)
     page.screenshot(path=str(SHOTS / "money-delete.png"))
-    page.get_by_role("link", name="Nein, behalten").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Nein, behalten").click()
     assert Budget.objects.filter(project=project).exists()
