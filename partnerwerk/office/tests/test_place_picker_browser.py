@@ -112,8 +112,9 @@ def test_office_staff_find_kumasi_by_typing_kum_and_save_the_partnership(page, s
     page.fill("#id_key", "dortmund-kumasi-picked")
     page.select_option("#id_kind", "friendship")
     _shot(page, "office-chosen")
-    page.locator("form.office-form button[type=submit]").click()
-    page.wait_for_url("**/office/partnerships/**")
+    with page.expect_navigation(timeout=45_000):
+        page.locator("form.office-form button[type=submit]").click()
+    assert "/new/" not in page.url
     partnership = Partnership.objects.get(key="dortmund-kumasi-picked")
     assert partnership.partner.geonames_id == KUMASI
     assert partnership.home.name == "Dortmund"
