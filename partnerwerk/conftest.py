@@ -26,6 +26,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         write_migration_data()
+    yield
+    # psycopg's pool (PostgreSQL) keeps its connections to the test database open, and a
+    # database with sessions cannot be dropped: the pool closes before the database goes.
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        if hasattr(connection, "close_pool"):
+            connection.close_pool()
 
 
 @pytest.fixture(autouse=True)
