@@ -31,6 +31,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # database with sessions cannot be dropped: the pool closes before the database goes.
     from django.db import connections
 
+    connections.close_all()  # this thread's connection goes back to the pool first
     for connection in connections.all(initialized_only=True):
         if hasattr(connection, "close_pool"):
             connection.close_pool()
