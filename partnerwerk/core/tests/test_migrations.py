@@ -11,6 +11,7 @@ import urllib.parse
 
 import pytest
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from partnerwerk.core.tests.migration_data import data_steps
 from partnerwerk.core.tests.multi_server_db import _maintenance_connection
@@ -105,16 +106,10 @@ def test_the_test_database_holds_what_the_data_migrations_write():
     from partnerwerk.content.models import Page
     from partnerwerk.sdg.models import Goal
 
-    steps = [migration for migration, _step in data_steps_of_project()]
+    steps = [migration for migration, _step in data_steps(MigrationLoader(connection))]
 
     assert "sdg.0002_load_sdg_texts" in steps and "content.0002_legal_pages" in steps
     assert Goal.objects.count() == 17
     assert set(Page.objects.filter(key__in=LEGAL_PAGES).values_list("key", flat=True)) == set(
         LEGAL_PAGES
     )
-
-
-def data_steps_of_project():
-    from django.db.migrations.loader import MigrationLoader
-
-    return data_steps(MigrationLoader(connection))
